@@ -1,0 +1,149 @@
+// ExperimentSpec: the one versioned, validated, JSON-serialisable description of an experiment.
+import { z } from 'zod';
+import { opParamSchemas, type OpName } from './ops';
+
+export const SPEC_VERSION = 1;
+
+/** Ids are short and tame: they appear in messages, URLs and the DOM (as text only). */
+const nodeId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'ids may contain letters, digits, "_", "." and "-" only');
+
+const position = z.object({ x: z.number().finite(), y: z.number().finite() }).strict();
+
+const nodeSchemas = (Object.keys(opParamSchemas) as OpName[]).map((op) =>
+  z
+    .object({
+      id: nodeId,
+      op: z.literal(op),
+      params: opParamSchemas[op],
+      position: position.optional(),
+    })
+    .strict(),
+);
+
+export const nodeSpecSchema = z.discriminatedUnion(
+  'op',
+  nodeSchemas as unknown as [(typeof nodeSchemas)[number], ...(typeof nodeSchemas)[number][]],
+);
+
+export const edgeSpecSchema = z
+  .object({
+    from: nodeId,
+    to: nodeId,
+    /** Input slot of the target, for merges whose inputs are ordered (concat). */
+    port: z.number().int().min(0).max(15).optional(),
+  })
+  .strict();
+
+export const MAX_NODES = 256;
+
+export const modelSpecSchema = z
+  .object({
+    nodes: z.array(nodeSpecSchema).min(1).max(MAX_NODES),
+    edges: z.array(edgeSpecSchema).max(MAX_NODES * 4),
+  })
+  .strict();
+
+export const toyDatasetKinds = ['circle', 'xor', 'gaussians', 'spiral'] as const;
+
+export const dataSpecSchema = z.discriminatedUnion('dataset', [
+  z
+    .object({
+      dataset: z.literal('mnist'),
+      /** 'unit': x/255; 'standard': (x/255 − 0.1307)/0.3081, as the classic MNIST recipe. */
+      normalization: z.enum(['unit', 'standard']).default('standard'),
+    })
+    .strict(),
+  z
+    .object({
+      dataset: z.literal('toy'),
+      kind: z.enum(toyDatasetKinds),
+      samples: z.number().int().min(10).max(10_000).default(500),
+      noise: z.number().min(0).max(1).default(0.1),
+      trainFraction: z.number().gt(0).lt(1).default(0.5),
+      classes: z.number().int().min(2).max(8).default(2),
+    })
+    .strict(),
+]);
+
+export const optimizerSpecSchema = z
+  .object({
+    kind: z.enum(['sgd', 'adam', 'rmsprop', 'adagrad']),
+    lr: z.number().positive().max(10),
+    momentum: z.number().min(0).lt(1).default(0),
+    nesterov: z.boolean().default(false),
+    beta1: z.number().min(0).lt(1).default(0.9),
+    beta2: z.number().min(0).lt(1).default(0.999),
+    rho: z.number().min(0).lt(1).default(0.9),
+    eps: z.number().positive().default(1e-8),
+  })
+  .strict();
+
+export const scheduleSpecSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('constant') }).strict(),
+  /** lr · gamma^floor(epoch / everyEpochs) */
+  z
+    .object({ kind: z.literal('step'), everyEpochs: z.number().int().positive(), gamma: z.number().gt(0).max(1) })
+    .strict(),
+  /** lr · gamma^epoch (fractional epochs) */
+  z.object({ kind: z.literal('exponential'), gamma: z.number().gt(0).max(1) }).strict(),
+  /** minLr + (lr − minLr)·(1 + cos(π·t/T))/2 over the whole run */
+  z.object({ kind: z.literal('cosine'), minLr: z.number().min(0).default(0) }).strict(),
+]);
+
+export const trainSpecSchema = z
+  .object({
+    optimizer: optimizerSpecSchema,
+    schedule: scheduleSpecSchema.default({ kind: 'constant' }),
+    batchSize: z.number().int().min(1).max(4096),
+    epochs: z.number().int().min(1).max(1000),
+    seed: z.number().int().min(0).max(0xffffffff),
+    weightDecay: z
+      .object({
+        l1: z.number().min(0).max(1).default(0),
+        l2: z.number().min(0).max(1).default(0),
+        startEpoch: z.number().int().min(0).default(0),
+      })
+      .strict()
+      .default({ l1: 0, l2: 0, startEpoch: 0 }),
+    /** Global gradient-norm clipping; null for none. */
+    clipNorm: z.number().positive().nullable().default(null),
+    /** Stop when the test loss has not improved for this many evaluations; null for never. */
+    earlyStoppingPatience: z.number().int().positive().nullable().default(null),
+    /** Evaluate on the test split every this many steps (and at each epoch's end). */
+    evalEverySteps: z.number().int().positive().default(500),
+  })
+  .strict();
+
+export const viewSpecSchema = z
+  .object({
+    smoothing: z.number().min(0).max(0.99).default(0.6),
+    logScale: z.boolean().default(false),
+  })
+  .strict()
+  .default({ smoothing: 0.6, logScale: false });
+
+export const experimentSpecSchema = z
+  .object({
+    version: z.literal(SPEC_VERSION),
+    name: z.string().max(200).default('Untitled experiment'),
+    model: modelSpecSchema,
+    data: dataSpecSchema,
+    train: trainSpecSchema,
+    view: viewSpecSchema,
+  })
+  .strict();
+
+export type NodeSpec = z.output<typeof nodeSpecSchema>;
+export type EdgeSpec = z.output<typeof edgeSpecSchema>;
+export type ModelSpec = z.output<typeof modelSpecSchema>;
+export type DataSpec = z.output<typeof dataSpecSchema>;
+export type TrainSpec = z.output<typeof trainSpecSchema>;
+export type OptimizerSpec = z.output<typeof optimizerSpecSchema>;
+export type ScheduleSpec = z.output<typeof scheduleSpecSchema>;
+export type ExperimentSpec = z.output<typeof experimentSpecSchema>;
+/** What a person (or a template) writes: defaults may be left out. */
+export type ExperimentSpecInput = z.input<typeof experimentSpecSchema>;
