@@ -1,0 +1,38 @@
+// What a loaded dataset is, for the trainer: two splits of samples and labels, held as the
+// compact arrays they arrive in (bytes for images), uploaded to the device once.
+
+export interface DataSplit {
+  /** count × rowSize values: raw bytes (images) or floats (toy 2-D points). */
+  inputs: Uint8Array | Float32Array;
+  /** count class indices. */
+  labels: Int32Array;
+  count: number;
+}
+
+export interface Dataset {
+  /** "mnist", "toy:spiral", ... */
+  name: string;
+  /** One sample's shape: [1, 28, 28] for MNIST, [2] for a toy set. */
+  sampleShape: number[];
+  classes: number;
+  classNames: string[];
+  train: DataSplit;
+  test: DataSplit;
+}
+
+/** Values per sample. */
+export function rowSize(d: Dataset): number {
+  return d.sampleShape.reduce((a, b) => a * b, 1);
+}
+
+/** A dataset problem a person can act on: what is wrong, and with which file and byte. */
+export class DatasetError extends Error {
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly byteOffset?: number,
+  ) {
+    super(message);
+    this.name = 'DatasetError';
+  }
+}

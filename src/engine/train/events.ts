@@ -1,0 +1,69 @@
+// The typed events a training run emits. The worker forwards them to the page as they are;
+// arrays are typed arrays so they can travel as transferables.
+
+export type RunState =
+  | 'idle'
+  | 'loading'
+  | 'compiling'
+  | 'ready'
+  | 'training'
+  | 'paused'
+  | 'finished'
+  | 'diverged'
+  | 'failed';
+
+/** Training metrics for every step since the previous metrics event. */
+export interface MetricsEvent {
+  type: 'metrics';
+  /** Step numbers (1-based, counted from the start of the run). */
+  steps: Float64Array;
+  /** Mean training loss of each step's batch. */
+  loss: Float32Array;
+  /** Training accuracy of each step's batch, in [0, 1] (NaN for regression losses). */
+  accuracy: Float32Array;
+  /** Epochs completed, fractional (2.5 = halfway through the third epoch). */
+  epoch: number;
+  samplesPerSec: number;
+  elapsedMs: number;
+  learningRate: number;
+  totalSteps: number;
+}
+
+export interface EvalEvent {
+  type: 'eval';
+  step: number;
+  epoch: number;
+  split: 'test';
+  loss: number;
+  accuracy: number;
+  samples: number;
+}
+
+export interface StatusEvent {
+  type: 'status';
+  state: RunState;
+  message: string;
+  /** What is running the kernels, in words. */
+  backend?: string;
+  /** Progress of the current phase (loading a dataset, compiling) in [0, 1]. */
+  progress?: number;
+}
+
+export type ErrorKind =
+  | 'invalid-spec'
+  | 'invalid-model'
+  | 'dataset'
+  | 'diverged'
+  | 'out-of-memory'
+  | 'device-lost'
+  | 'internal';
+
+export interface ErrorEvent {
+  type: 'error';
+  kind: ErrorKind;
+  message: string;
+  /** The node the error is about, when there is one. */
+  nodeId?: string;
+}
+
+export type EngineEvent = MetricsEvent | EvalEvent | StatusEvent | ErrorEvent;
