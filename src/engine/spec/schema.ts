@@ -1,6 +1,6 @@
 // ExperimentSpec: the one versioned, validated, JSON-serialisable description of an experiment.
 import { z } from 'zod';
-import { opParamSchemas, type OpName } from './ops';
+import { opParamSchemas, type OpName, type OpParams } from './ops';
 
 export const SPEC_VERSION = 1;
 
@@ -137,13 +137,20 @@ export const experimentSpecSchema = z
   })
   .strict();
 
-export type NodeSpec = z.output<typeof nodeSpecSchema>;
+/** A node whose params type follows its op, so `node.op === 'dense'` narrows `node.params`. */
+export type NodeSpecOf<K extends OpName> = {
+  id: string;
+  op: K;
+  params: OpParams<K>;
+  position?: { x: number; y: number };
+};
+export type NodeSpec = { [K in OpName]: NodeSpecOf<K> }[OpName];
 export type EdgeSpec = z.output<typeof edgeSpecSchema>;
-export type ModelSpec = z.output<typeof modelSpecSchema>;
+export type ModelSpec = { nodes: NodeSpec[]; edges: EdgeSpec[] };
 export type DataSpec = z.output<typeof dataSpecSchema>;
 export type TrainSpec = z.output<typeof trainSpecSchema>;
 export type OptimizerSpec = z.output<typeof optimizerSpecSchema>;
 export type ScheduleSpec = z.output<typeof scheduleSpecSchema>;
-export type ExperimentSpec = z.output<typeof experimentSpecSchema>;
+export type ExperimentSpec = Omit<z.output<typeof experimentSpecSchema>, 'model'> & { model: ModelSpec };
 /** What a person (or a template) writes: defaults may be left out. */
 export type ExperimentSpecInput = z.input<typeof experimentSpecSchema>;

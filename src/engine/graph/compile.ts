@@ -1,0 +1,191 @@
+// compile(spec, backend) → Program: every activation and gradient buffer allocated once, every
+// module built once, so a training step is a fixed sequence of kernel launches that allocates
+// nothing. The executor runs modules in topological order forward and in reverse backward,
+// and sums gradients where a value fans out (the first consumer to run backward overwrites
+// the gradient buffer, the others add to it).
+import type { Backend, DeviceBuffer } from '../backend/backend';
+import type { ExperimentSpec, NodeSpec } from '../spec/schema';
+import { inferShapes, nodeLabel, type ShapeReport } from '../spec/inferShapes';
+import { isLossOp, type OpName } from '../spec/ops';
+import type { ModuleDef, ModuleInput, ModuleInstance, Parameter, StepState } from '../modules/module';
+import { shapeSize } from '../modules/module';
+import { moduleDefs } from '../modules/registry';
+import { ModelError } from './errors';
+import { estimateMemory, formatBytes } from './memory';
+
+export interface CompiledNode {
+  id: string;
+  op: OpName;
+  module: ModuleInstance;
+  output: DeviceBuffer;
+  /** Whether backward must run for this node (it, or something upstream, has parameters). */
+  needsGrad: boolean;
+}
+
+export interface Program {
+  readonly backend: Backend;
+  readonly batch: number;
+  readonly report: ShapeReport;
+  /** batch × input size: the executor's input, filled by the trainer's gather. */
+  readonly input: DeviceBuffer;
+  /** batch class labels (i32), the loss's target unless it reconstructs the input. */
+  readonly labels: DeviceBuffer;
+  /** Device-side accumulators [Σ loss, Σ correct] the loss adds into. */
+  readonly metrics: DeviceBuffer;
+  readonly nodes: CompiledNode[];
+  readonly params: Parameter[];
+  readonly state: StepState;
+  forward(): void;
+  backward(): void;
+}
+
+export interface CompileOptions {
+  batch: number;
+  /** Bytes the dataset will take on the device, counted in the memory check. */
+  datasetBytes?: number;
+}
+
+function buildModule<K extends OpName>(
+  def: ModuleDef<K>,
+  ctx: Parameters<ModuleDef<K>['build']>[0],
+): ModuleInstance {
+  return def.build(ctx);
+}
+
+export function compile(spec: ExperimentSpec, backend: Backend, options: CompileOptions): Program {
+  const report = inferShapes(spec.model);
+  if (!report.ok) throw new ModelError('invalid-model', report.problems.filter((p) => p.severity === 'error'));
+  const batch = options.batch;
+
+  const memory = estimateMemory(report, batch, options.datasetBytes ?? 0);
+  if (memory.totalBytes > backend.limits.maxTotalBytes) {
+    throw new ModelError('out-of-memory', [
+      {
+        severity: 'error',
+        message:
+          `The model needs about ${formatBytes(memory.totalBytes)} at batch size ${batch} ` +
+          `(activations ${formatBytes(memory.activationBytes)}, parameters and optimizer state ` +
+          `${formatBytes(memory.parameterBytes)}, data ${formatBytes(memory.datasetBytes)}); ` +
+          `${backend.description} allows ${formatBytes(backend.limits.maxTotalBytes)}. ` +
+          'Use a smaller batch or fewer units.',
+      },
+    ]);
+  }
+
+  const byId = new Map<string, NodeSpec>(spec.model.nodes.map((n) => [n.id, n]));
+  const lossId = report.lossId!;
+  const inputId = report.inputId!;
+
+  // Only nodes that lead to the loss take part in training.
+  const reachesLoss = new Set<string>([lossId]);
+  for (let i = report.order.length - 1; i >= 0; i--) {
+    const id = report.order[i];
+    const consumers = report.order.filter((c) => report.nodes.get(c)!.inputs.includes(id));
+    if (consumers.some((c) => reachesLoss.has(c))) reachesLoss.add(id);
+  }
+  const order = report.order.filter((id) => reachesLoss.has(id));
+
+  const lossNode = byId.get(lossId)!;
+  if (lossNode.op === 'meanSquaredError' && lossNode.params.target === 'input') {
+    const predSize = shapeSize(report.nodes.get(report.nodes.get(lossId)!.inputs[0])!.shape);
+    const inputSize = shapeSize(report.nodes.get(inputId)!.shape);
+    if (predSize !== inputSize) {
+      throw new ModelError('invalid-model', [
+        {
+          severity: 'error',
+          nodeId: lossId,
+          message: `${nodeLabel(lossNode)}: reconstructs the input (${inputSize} values) but receives ${predSize} values`,
+        },
+      ]);
+    }
+  }
+
+  // needsGrad: a node's backward matters when it or anything upstream has parameters.
+  const needsGrad = new Map<string, boolean>();
+  for (const id of order) {
+    const info = report.nodes.get(id)!;
+    needsGrad.set(id, info.paramCount > 0 || info.inputs.some((from) => needsGrad.get(from)));
+  }
+
+  const outputs = new Map<string, DeviceBuffer>();
+  const grads = new Map<string, DeviceBuffer>();
+  for (const id of order) {
+    const size = isLossOp(byId.get(id)!.op) ? 1 : batch * shapeSize(report.nodes.get(id)!.shape);
+    outputs.set(id, backend.alloc(size, 'f32', `${id}.output`));
+    if (needsGrad.get(id) && !isLossOp(byId.get(id)!.op)) grads.set(id, backend.alloc(size, 'f32', `${id}.grad`));
+  }
+
+  // The fan-out rule. Backward visits nodes in reverse order and each node's inputs in
+  // ascending index, so the first (consumer, input) pair met that way overwrites.
+  const overwrites = new Set<string>();
+  const seen = new Set<string>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    report.nodes.get(order[i])!.inputs.forEach((from, slot) => {
+      if (!seen.has(from)) {
+        seen.add(from);
+        overwrites.add(`${order[i]}:${slot}`);
+      }
+    });
+  }
+
+  const input = outputs.get(inputId)!;
+  const labels = backend.alloc(batch, 'i32', 'labels');
+  const metrics = backend.alloc(2, 'f32', 'metrics');
+  backend.fill(metrics, 0);
+
+  const nodes: CompiledNode[] = [];
+  const params: Parameter[] = [];
+  for (const id of order) {
+    const node = byId.get(id)!;
+    const info = report.nodes.get(id)!;
+    const inputs: ModuleInput[] = info.inputs.map((from, slot) => ({
+      value: outputs.get(from)!,
+      shape: report.nodes.get(from)!.shape,
+      grad: grads.get(from) ?? null,
+      accumulateGrad: !overwrites.has(`${id}:${slot}`),
+    }));
+    const isLoss = isLossOp(node.op);
+    const target = !isLoss
+      ? null
+      : node.op === 'meanSquaredError' && node.params.target === 'input'
+        ? input
+        : labels;
+    const module = buildModule(moduleDefs[node.op] as ModuleDef<OpName>, {
+      backend,
+      id,
+      params: node.params,
+      batch,
+      seed: spec.train.seed,
+      inputs,
+      outputShape: info.shape,
+      output: outputs.get(id)!,
+      gradOutput: grads.get(id) ?? null,
+      target,
+      metrics: isLoss ? metrics : null,
+      alloc: (size, dtype, label) => backend.alloc(size, dtype, `${id}.${label}`),
+    });
+    nodes.push({ id, op: node.op, module, output: outputs.get(id)!, needsGrad: needsGrad.get(id)! });
+    params.push(...module.params);
+  }
+
+  const state: StepState = { training: true, step: 0, validRows: batch };
+  const backwardNodes = nodes.filter((n) => n.needsGrad || isLossOp(n.op)).reverse();
+
+  return {
+    backend,
+    batch,
+    report,
+    input,
+    labels,
+    metrics,
+    nodes,
+    params,
+    state,
+    forward() {
+      for (let i = 0; i < nodes.length; i++) nodes[i].module.forward(state);
+    },
+    backward() {
+      for (let i = 0; i < backwardNodes.length; i++) backwardNodes[i].module.backward(state);
+    },
+  };
+}

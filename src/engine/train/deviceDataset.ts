@@ -1,0 +1,101 @@
+// The dataset on the device: both splits uploaded once, and minibatches gathered on the
+// device by index, so nothing but a shuffled index buffer (once an epoch) and an offset
+// (every step) crosses from JavaScript while training.
+import type { Backend, DeviceBuffer, GatherParams } from '../backend/backend';
+import type { Dataset, DataSplit } from '../data/dataset';
+import { rowSize } from '../data/dataset';
+import { RandomStream, SeededRandom } from '../rng';
+
+export interface Normalization {
+  scale: number;
+  shift: number;
+}
+
+interface DeviceSplit {
+  inputs: DeviceBuffer;
+  labels: DeviceBuffer;
+  indices: DeviceBuffer;
+  count: number;
+}
+
+function upload(backend: Backend, split: DataSplit, name: string, indexCount: number): DeviceSplit {
+  const inputs = backend.alloc(split.inputs.length, split.inputs instanceof Uint8Array ? 'u8' : 'f32', `${name}.inputs`);
+  backend.write(inputs, split.inputs);
+  const labels = backend.alloc(split.count, 'i32', `${name}.labels`);
+  backend.write(labels, split.labels);
+  const indices = backend.alloc(indexCount, 'i32', `${name}.indices`);
+  return { inputs, labels, indices, count: split.count };
+}
+
+export class DeviceDataset {
+  readonly train: DeviceSplit;
+  readonly test: DeviceSplit;
+  readonly trainGather: GatherParams;
+  readonly testGather: GatherParams;
+  /** Full batches per epoch; the incomplete last batch of a shuffle is left out. */
+  readonly stepsPerEpoch: number;
+  /** Batches to cover the test split, the last one padded. */
+  readonly testBatches: number;
+  private readonly order: Int32Array;
+  private readonly shuffler: SeededRandom;
+
+  constructor(
+    private readonly backend: Backend,
+    readonly dataset: Dataset,
+    batch: number,
+    normalization: Normalization,
+    seed: number,
+    target: { input: DeviceBuffer; labels: DeviceBuffer },
+  ) {
+    const rows = rowSize(dataset);
+    this.stepsPerEpoch = Math.floor(dataset.train.count / batch);
+    this.testBatches = Math.ceil(dataset.test.count / batch);
+    this.train = upload(backend, dataset.train, 'train', dataset.train.count);
+    this.test = upload(backend, dataset.test, 'test', this.testBatches * batch);
+    // Test indices never change: 0..count−1, padded with 0s that the loss ignores.
+    const testOrder = new Int32Array(this.testBatches * batch);
+    for (let i = 0; i < dataset.test.count; i++) testOrder[i] = i;
+    backend.write(this.test.indices, testOrder);
+
+    this.order = new Int32Array(dataset.train.count);
+    this.shuffler = new SeededRandom(seed, RandomStream.shuffle);
+    const gather = (split: DeviceSplit): GatherParams => ({
+      src: split.inputs,
+      labels: split.labels,
+      indices: split.indices,
+      offset: 0,
+      batch,
+      rowSize: rows,
+      out: target.input,
+      labelsOut: target.labels,
+      scale: normalization.scale,
+      shift: normalization.shift,
+    });
+    this.trainGather = gather(this.train);
+    this.testGather = gather(this.test);
+  }
+
+  /** Bytes the two splits take on the device. */
+  static bytes(dataset: Dataset): number {
+    const split = (s: DataSplit) => s.inputs.byteLength + 4 * s.count * 2;
+    return split(dataset.train) + split(dataset.test);
+  }
+
+  /** A new random order of the training samples for the coming epoch. */
+  shuffle(): void {
+    for (let i = 0; i < this.order.length; i++) this.order[i] = i;
+    this.shuffler.shuffle(this.order);
+    this.backend.write(this.train.indices, this.order);
+  }
+
+  gatherTrainBatch(step: number): void {
+    this.trainGather.offset = step * this.trainGather.batch;
+    this.backend.gather(this.trainGather);
+  }
+
+  gatherTestBatch(index: number): number {
+    this.testGather.offset = index * this.testGather.batch;
+    this.backend.gather(this.testGather);
+    return Math.min(this.testGather.batch, this.test.count - index * this.testGather.batch);
+  }
+}

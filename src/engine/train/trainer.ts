@@ -1,0 +1,296 @@
+// The Trainer runs an experiment: shuffled minibatches gathered on the device, forward,
+// backward and update per step, metrics streamed as events, evaluation on the test split,
+// early stopping with the best weights kept, and a divergence guard that pauses on NaN.
+import type { Backend } from '../backend/backend';
+import type { Dataset } from '../data/dataset';
+import { inputNormalization } from '../data/registry';
+import { compile, type Program } from '../graph/compile';
+import { ModelError } from '../graph/errors';
+import { shapeSize } from '../modules/module';
+import { Optimizer } from '../optim/optimizer';
+import { learningRate } from '../optim/schedule';
+import { nodeLabel } from '../spec/inferShapes';
+import type { ExperimentSpec } from '../spec/schema';
+import { DeviceDataset } from './deviceDataset';
+import type { EngineEvent, MetricsEvent } from './events';
+import { MetricsRing, type StepMetrics } from './metricsRing';
+import { divergenceAdvice } from './divergence';
+
+export interface EvalResult {
+  loss: number;
+  accuracy: number;
+  samples: number;
+}
+
+export interface WeightSnapshot {
+  step: number;
+  values: Float32Array[];
+}
+
+/** Read the ring at least this often (steps), so metrics and NaN checks stay current. */
+const READ_EVERY_STEPS = 16;
+/** At most this many metrics events per second. */
+const METRICS_INTERVAL_MS = 100;
+
+export class Trainer {
+  readonly stepsPerEpoch: number;
+  readonly totalSteps: number;
+  private stepIndex = 0;
+  private stepInEpoch = 0;
+  private isFinished = false;
+  private isDiverged = false;
+  private trainMs = 0;
+  private startedAt = 0;
+  private readonly pendingPoints: StepMetrics[] = [];
+  private lastEmit = 0;
+  private lastEmitStep = 0;
+  private lastEmitTrainMs = 0;
+  private bestLoss = Infinity;
+  private best: WeightSnapshot | null = null;
+  private evalsSinceBest = 0;
+  private readonly ring: MetricsRing;
+  private readonly classification: boolean;
+
+  private constructor(
+    readonly spec: ExperimentSpec,
+    readonly backend: Backend,
+    readonly program: Program,
+    private readonly data: DeviceDataset,
+    private readonly optimizer: Optimizer,
+    private readonly onEvent: (e: EngineEvent) => void,
+  ) {
+    this.stepsPerEpoch = data.stepsPerEpoch;
+    this.totalSteps = data.stepsPerEpoch * spec.train.epochs;
+    this.ring = new MetricsRing(backend, program.metrics);
+    const loss = spec.model.nodes.find((n) => n.id === program.report.lossId)!;
+    this.classification = loss.op !== 'meanSquaredError';
+  }
+
+  static async create(
+    spec: ExperimentSpec,
+    backend: Backend,
+    dataset: Dataset,
+    onEvent: (e: EngineEvent) => void,
+  ): Promise<Trainer> {
+    const batch = spec.train.batchSize;
+    if (dataset.train.count < batch) {
+      throw new ModelError('invalid-model', [
+        { severity: 'error', message: `The batch size ${batch} is larger than the ${dataset.train.count} training samples.` },
+      ]);
+    }
+    const program = compile(spec, backend, { batch, datasetBytes: DeviceDataset.bytes(dataset) });
+    checkFitsDataset(spec, program, dataset);
+    const data = new DeviceDataset(backend, dataset, batch, inputNormalization(spec.data), spec.train.seed, {
+      input: program.input,
+      labels: program.labels,
+    });
+    const optimizer = new Optimizer(backend, spec.train, program.params);
+    const trainer = new Trainer(spec, backend, program, data, optimizer, onEvent);
+    backend.submit();
+    await backend.sync();
+    return trainer;
+  }
+
+  get stepsDone(): number {
+    return this.stepIndex;
+  }
+
+  get finished(): boolean {
+    return this.isFinished;
+  }
+
+  get diverged(): boolean {
+    return this.isDiverged;
+  }
+
+  get epoch(): number {
+    return this.stepIndex / this.stepsPerEpoch;
+  }
+
+  get learningRate(): number {
+    return learningRate(this.spec.train.schedule, this.spec.train.optimizer.lr, this.epoch, this.spec.train.epochs);
+  }
+
+  /** Train up to n steps; stops early at the end of the run, on divergence or early stopping. */
+  async trainSteps(n: number): Promise<number> {
+    if (this.startedAt === 0) this.startedAt = performance.now();
+    const { program, backend, data, optimizer } = this;
+    const state = program.state;
+    let ran = 0;
+    while (ran < n && !this.isFinished && !this.isDiverged) {
+      const t0 = performance.now();
+      if (this.stepInEpoch === 0) data.shuffle();
+      data.gatherTrainBatch(this.stepInEpoch);
+      state.training = true;
+      state.step = this.stepIndex;
+      state.validRows = program.batch;
+      program.forward();
+      program.backward();
+      const epoch = this.epoch;
+      optimizer.step(Math.floor(epoch), this.learningRate);
+      this.ring.record(this.stepIndex);
+      backend.submit();
+      this.stepIndex++;
+      this.stepInEpoch++;
+      ran++;
+      this.trainMs += performance.now() - t0;
+
+      const epochEnded = this.stepInEpoch === this.stepsPerEpoch;
+      if (epochEnded) this.stepInEpoch = 0;
+      if (this.ring.pending(this.stepIndex) >= READ_EVERY_STEPS || epochEnded || ran === n) {
+        await this.collectMetrics();
+      }
+      if (this.isDiverged) break;
+      if (epochEnded || this.stepIndex % this.spec.train.evalEverySteps === 0) await this.evaluateAndTrack();
+      if (this.stepIndex >= this.totalSteps && !this.isFinished) {
+        this.isFinished = true;
+        await this.flush();
+        this.onEvent({ type: 'status', state: 'finished', message: `Finished ${this.spec.train.epochs} epoch(s), ${this.stepIndex} steps.` });
+      }
+    }
+    return ran;
+  }
+
+  /** Loss and accuracy over the whole test split, with the current weights. */
+  async evaluate(): Promise<EvalResult> {
+    const { program, backend, data } = this;
+    const state = program.state;
+    state.training = false;
+    backend.fill(program.metrics, 0);
+    for (let b = 0; b < data.testBatches; b++) {
+      state.validRows = data.gatherTestBatch(b);
+      program.forward();
+    }
+    backend.submit();
+    const m = await backend.read(program.metrics);
+    backend.fill(program.metrics, 0);
+    state.training = true;
+    state.validRows = program.batch;
+    const samples = data.test.count;
+    return { loss: m[0] / samples, accuracy: this.classification ? m[1] / samples : NaN, samples };
+  }
+
+  /** Emit the metrics not yet sent, now. */
+  async flush(): Promise<void> {
+    await this.collectMetrics(true);
+  }
+
+  async snapshot(): Promise<WeightSnapshot> {
+    const values: Float32Array[] = [];
+    for (const p of this.program.params) values.push((await this.backend.read(p.value)) as Float32Array);
+    return { step: this.stepIndex, values };
+  }
+
+  restore(snapshot: WeightSnapshot): void {
+    this.program.params.forEach((p, i) => this.backend.write(p.value, snapshot.values[i]));
+    this.backend.submit();
+  }
+
+  dispose(): void {
+    // Buffers are owned by the backend's allocations of this program; dropping the trainer
+    // releases them on the CPU backend. Device backends free through their pool.
+  }
+
+  private async evaluateAndTrack(): Promise<void> {
+    const result = await this.evaluate();
+    this.onEvent({ type: 'eval', step: this.stepIndex, epoch: this.epoch, split: 'test', ...result });
+    const patience = this.spec.train.earlyStoppingPatience;
+    if (patience === null) return;
+    if (result.loss < this.bestLoss) {
+      this.bestLoss = result.loss;
+      this.best = await this.snapshot();
+      this.evalsSinceBest = 0;
+      return;
+    }
+    this.evalsSinceBest++;
+    if (this.evalsSinceBest >= patience && this.best) {
+      this.restore(this.best);
+      this.isFinished = true;
+      await this.flush();
+      this.onEvent({
+        type: 'status',
+        state: 'finished',
+        message:
+          `Stopped early at step ${this.stepIndex}: the test loss has not improved for ${patience} evaluations. ` +
+          `Restored the weights from step ${this.best.step} (test loss ${this.bestLoss.toFixed(4)}).`,
+      });
+    }
+  }
+
+  private async collectMetrics(forceEmit = false): Promise<void> {
+    const points = await this.ring.read(this.stepIndex);
+    for (const p of points) {
+      this.pendingPoints.push(p);
+      if (!Number.isFinite(p.lossSum)) {
+        this.isDiverged = true;
+        const message = `The loss became ${Number.isNaN(p.lossSum) ? 'NaN' : 'infinite'} at step ${p.step + 1}, so training paused. ${divergenceAdvice(this.spec, this.learningRate)}`;
+        this.emitMetrics();
+        this.onEvent({ type: 'error', kind: 'diverged', message });
+        this.onEvent({ type: 'status', state: 'diverged', message });
+        return;
+      }
+    }
+    const now = performance.now();
+    if (forceEmit || now - this.lastEmit >= METRICS_INTERVAL_MS) this.emitMetrics();
+  }
+
+  private emitMetrics(): void {
+    const n = this.pendingPoints.length;
+    if (n === 0) return;
+    const batch = this.program.batch;
+    const steps = new Float64Array(n);
+    const loss = new Float32Array(n);
+    const accuracy = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      const p = this.pendingPoints[i];
+      steps[i] = p.step + 1;
+      loss[i] = p.lossSum / batch;
+      accuracy[i] = this.classification ? p.correct / batch : NaN;
+    }
+    this.pendingPoints.length = 0;
+    const stepsSince = this.stepIndex - this.lastEmitStep;
+    const msSince = this.trainMs - this.lastEmitTrainMs;
+    const event: MetricsEvent = {
+      type: 'metrics',
+      steps,
+      loss,
+      accuracy,
+      epoch: this.epoch,
+      samplesPerSec: msSince > 0 ? (stepsSince * batch * 1000) / msSince : 0,
+      elapsedMs: performance.now() - this.startedAt,
+      learningRate: this.learningRate,
+      totalSteps: this.totalSteps,
+    };
+    this.lastEmit = performance.now();
+    this.lastEmitStep = this.stepIndex;
+    this.lastEmitTrainMs = this.trainMs;
+    this.onEvent(event);
+  }
+}
+
+/** The model's input and output must match the data it will see. */
+function checkFitsDataset(spec: ExperimentSpec, program: Program, dataset: Dataset): void {
+  const report = program.report;
+  const input = spec.model.nodes.find((n) => n.id === report.inputId)!;
+  const inputShape = report.nodes.get(input.id)!.shape;
+  const problems = [];
+  if (inputShape.join('×') !== dataset.sampleShape.join('×')) {
+    problems.push({
+      severity: 'error' as const,
+      nodeId: input.id,
+      message: `${nodeLabel(input)}: expects samples of shape [${inputShape.join('×')}] but ${dataset.name} samples are [${dataset.sampleShape.join('×')}]`,
+    });
+  }
+  const loss = spec.model.nodes.find((n) => n.id === report.lossId)!;
+  const predShape = report.nodes.get(report.nodes.get(loss.id)!.inputs[0])!.shape;
+  const reconstructs = loss.op === 'meanSquaredError' && loss.params.target === 'input';
+  if (!reconstructs && shapeSize(predShape) !== dataset.classes) {
+    problems.push({
+      severity: 'error' as const,
+      nodeId: loss.id,
+      message: `${nodeLabel(loss)}: receives ${shapeSize(predShape)} values per sample but ${dataset.name} has ${dataset.classes} classes`,
+    });
+  }
+  if (problems.length > 0) throw new ModelError('invalid-model', problems);
+}
+

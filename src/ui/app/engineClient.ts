@@ -1,0 +1,28 @@
+// The page's one connection to the training worker. Created on first use; every batch of
+// events the worker sends goes straight into the store.
+import * as Comlink from 'comlink';
+import type { EngineEvent } from '../../engine/train/events';
+import type { EngineApi } from '../../workers/engineApi';
+import { useAppStore } from '../store/store';
+
+let engine: Comlink.Remote<EngineApi> | null = null;
+
+export function getEngine(): Comlink.Remote<EngineApi> {
+  if (engine === null) {
+    const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'layercake-engine',
+    });
+    worker.addEventListener('error', (e) => {
+      useAppStore.getState().applyEngineEvents([
+        { type: 'error', kind: 'internal', message: `The training worker failed: ${e.message || 'it could not start'}.` },
+        { type: 'status', state: 'failed', message: 'The training worker stopped.' },
+      ]);
+    });
+    engine = Comlink.wrap<EngineApi>(worker);
+    void engine.subscribe(
+      Comlink.proxy((events: EngineEvent[]) => useAppStore.getState().applyEngineEvents(events)),
+    );
+  }
+  return engine;
+}

@@ -1,0 +1,140 @@
+// The state of the training run, fed only by the worker's events; never persisted. Curves go
+// to runSeries (read by the charts on animation frames); this slice keeps the latest numbers,
+// which change at most once per event batch (tens of times a second).
+import type { StateCreator } from 'zustand';
+import type { ErrorKind, EngineEvent, RunState } from '../../engine/train/events';
+import { clearRunSeries, runSeries } from './runSeries';
+import type { AppState } from './store';
+
+export interface RunError {
+  kind: ErrorKind;
+  message: string;
+  nodeId?: string;
+}
+
+export interface RunNumbers {
+  state: RunState;
+  message: string;
+  backend: string | null;
+  /** Progress of loading or compiling, in [0, 1]; null when no phase is under way. */
+  progress: number | null;
+  step: number;
+  totalSteps: number;
+  epoch: number;
+  /** Training loss and accuracy, smoothed with the spec's view.smoothing. */
+  loss: number | null;
+  accuracy: number | null;
+  testLoss: number | null;
+  testAccuracy: number | null;
+  samplesPerSec: number | null;
+  elapsedMs: number;
+  errors: RunError[];
+}
+
+export interface RunSlice {
+  run: RunNumbers;
+  /** Applies one batch of worker events; a 'compiling' or 'loading' status starts a fresh run. */
+  applyEngineEvents: (events: EngineEvent[]) => void;
+  /** The run is about to be replaced (a new spec was sent): forget the old one's numbers and errors. */
+  clearRun: () => void;
+  /** The size of the loaded run, known from `load`'s result before any step is taken. */
+  setRunSize: (totalSteps: number, backend: string) => void;
+}
+
+const initialRun: RunNumbers = {
+  state: 'idle',
+  message: 'Pick a model to begin.',
+  backend: null,
+  progress: null,
+  step: 0,
+  totalSteps: 0,
+  epoch: 0,
+  loss: null,
+  accuracy: null,
+  testLoss: null,
+  testAccuracy: null,
+  samplesPerSec: null,
+  elapsedMs: 0,
+  errors: [],
+};
+
+/** Debiased exponential moving average of the training curves, for the read-outs. */
+const ema = { loss: 0, accuracy: 0, debias: 1 };
+
+function resetEma(): void {
+  ema.loss = 0;
+  ema.accuracy = 0;
+  ema.debias = 1;
+}
+
+function freshRun(previous: RunNumbers): RunNumbers {
+  resetEma();
+  clearRunSeries();
+  return { ...initialRun, backend: previous.backend };
+}
+
+export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({
+  run: initialRun,
+
+  clearRun: () => set((s) => ({ run: { ...freshRun(s.run), state: s.run.state, message: s.run.message } })),
+
+  setRunSize: (totalSteps, backend) => set((s) => ({ run: { ...s.run, totalSteps, backend } })),
+
+  applyEngineEvents: (events) => {
+    const weight = get().spec.view.smoothing;
+    let run = get().run;
+    for (const e of events) {
+      switch (e.type) {
+        case 'status': {
+          if (e.state === 'compiling' || e.state === 'loading') {
+            if (run.state !== e.state) run = freshRun(run);
+          }
+          run = {
+            ...run,
+            state: e.state,
+            message: e.message,
+            backend: e.backend ?? run.backend,
+            progress: e.progress ?? null,
+          };
+          break;
+        }
+        case 'metrics': {
+          runSeries.trainLoss.pushAll(e.steps, e.loss);
+          runSeries.trainAccuracy.pushAll(e.steps, e.accuracy);
+          runSeries.version++;
+          for (let i = 0; i < e.loss.length; i++) {
+            if (!Number.isFinite(e.loss[i])) continue;
+            ema.loss = ema.loss * weight + (1 - weight) * e.loss[i];
+            ema.accuracy = ema.accuracy * weight + (1 - weight) * e.accuracy[i];
+            ema.debias *= weight;
+          }
+          const seen = ema.debias < 1;
+          const n = e.steps.length;
+          run = {
+            ...run,
+            step: n > 0 ? e.steps[n - 1] : run.step,
+            totalSteps: e.totalSteps,
+            epoch: e.epoch,
+            loss: seen ? ema.loss / (1 - ema.debias) : n > 0 ? e.loss[n - 1] : run.loss,
+            accuracy: seen ? ema.accuracy / (1 - ema.debias) : run.accuracy,
+            samplesPerSec: e.samplesPerSec,
+            elapsedMs: e.elapsedMs,
+          };
+          break;
+        }
+        case 'eval': {
+          runSeries.testLoss.push(e.step, e.loss);
+          runSeries.testAccuracy.push(e.step, e.accuracy);
+          runSeries.version++;
+          run = { ...run, testLoss: e.loss, testAccuracy: e.accuracy };
+          break;
+        }
+        case 'error': {
+          run = { ...run, errors: [...run.errors, { kind: e.kind, message: e.message, nodeId: e.nodeId }] };
+          break;
+        }
+      }
+    }
+    set({ run });
+  },
+});

@@ -1,0 +1,44 @@
+// The training worker's API as the page sees it through comlink. The page calls these
+// methods; everything the run produces comes back through the one `subscribe` callback, in
+// batches, so the page receives at most tens of messages per second however fast it trains.
+import type { EngineEvent, ErrorKind } from '../engine/train/events';
+
+/** What `load` made ready, or why it could not. Failures are also sent as 'error' events. */
+export type LoadResult =
+  | {
+      ok: true;
+      stepsPerEpoch: number;
+      totalSteps: number;
+      /** What runs the kernels, in words. */
+      backend: string;
+      dataset: string;
+      trainSamples: number;
+      testSamples: number;
+    }
+  | { ok: false; kind: ErrorKind; errors: { message: string; nodeId?: string }[] };
+
+export interface EvaluationResult {
+  loss: number;
+  accuracy: number;
+  samples: number;
+}
+
+/** Receives events in arrival order; one call carries every event since the previous call. */
+export type EngineListener = (events: EngineEvent[]) => void;
+
+export interface EngineApi {
+  /** Replaces the previous listener. Pass it wrapped in `Comlink.proxy`. */
+  subscribe(listener: EngineListener): void;
+  /** Validates a spec, loads its dataset (reusing the previous one when unchanged) and compiles it. */
+  load(spec: unknown): Promise<LoadResult>;
+  /** Trains until paused or finished; resolves once the run loop has begun. */
+  start(): Promise<void>;
+  /** Stops after the chunk of steps in flight; resolves when the worker is idle. */
+  pause(): Promise<void>;
+  /** Trains exactly n more steps (fewer at the end of the run), then stays paused. */
+  step(n: number): Promise<void>;
+  /** Starts the same experiment over from its initial weights. */
+  reset(): Promise<void>;
+  /** Loss and accuracy on the whole test split with the current weights; null if nothing is loaded. */
+  evaluate(): Promise<EvaluationResult | null>;
+}
