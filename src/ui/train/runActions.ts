@@ -24,7 +24,7 @@ export function canTrain(state: RunState): boolean {
 }
 
 export function canReset(state: RunState): boolean {
-  return state !== 'idle' && state !== 'loading' && state !== 'compiling' && state !== 'failed';
+  return state !== 'idle' && state !== 'loading' && state !== 'compiling';
 }
 
 export async function train(): Promise<void> {

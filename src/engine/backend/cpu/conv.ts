@@ -110,7 +110,7 @@ function col2im(cols: Float32Array, g: WindowGeometry, n0: number, images: numbe
             if (ih < 0 || ih >= inH) continue;
             const s = xPlane + ih * inW - pad + kw;
             if (stride === 1) {
-              for (let ow = lo; ow < hi; ow++) dx[s + ow] = cols[d + ow];
+              for (let ow = lo; ow < hi; ow++) dx[s + ow] += cols[d + ow];
             } else {
               for (let ow = lo; ow < hi; ow++) dx[s + ow * stride] += cols[d + ow];
             }

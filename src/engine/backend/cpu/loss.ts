@@ -83,7 +83,7 @@ export function loss(p: LossParams): void {
         if (dPred) dPred[base + j] = m > 0 ? scale : 0;
       }
       lossSum += sum;
-      if (dPred) dPred[base + label] = -violated * scale;
+      if (dPred) dPred[base + label] = -scale;
     }
   }
 

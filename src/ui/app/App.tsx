@@ -1,0 +1,21 @@
+// The application shell: the header and the page.
+import { TrainPage } from '../train/TrainPage';
+
+export function App() {
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            <span />
+            <span />
+            <span />
+          </span>
+          <span className="brand-name">LayerCake</span>
+        </div>
+        <span className="tagline">Build, train and look inside neural networks, in your browser</span>
+      </header>
+      <TrainPage />
+    </div>
+  );
+}

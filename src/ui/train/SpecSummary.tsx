@@ -1,0 +1,25 @@
+// The recipe of the chosen experiment, in words: data, model size, optimiser and schedule.
+import { useAppStore } from '../store/store';
+
+export function SpecSummary() {
+  const spec = useAppStore((s) => s.spec);
+  const { optimizer, batchSize, epochs, seed } = spec.train;
+  const rows: [string, string][] = [
+    ['Dataset', spec.data.dataset === 'mnist' ? 'MNIST (60,000 / 10,000)' : `Toy: ${spec.data.kind}`],
+    ['Layers', String(spec.model.nodes.filter((n) => n.op !== 'input').length)],
+    ['Optimizer', `${optimizer.kind}, lr ${optimizer.lr}`],
+    ['Batch size', String(batchSize)],
+    ['Epochs', String(epochs)],
+    ['Seed', String(seed)],
+  ];
+  return (
+    <dl className="spec-summary">
+      {rows.map(([k, v]) => (
+        <div key={k} className="spec-row">
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,44 @@
+// Where the run stands: its state, what runs it, and the progress of loading or compiling.
+import type { RunState } from '../../engine/train/events';
+import { useAppStore } from '../store/store';
+
+const stateLabels: Record<RunState, string> = {
+  idle: 'Idle',
+  loading: 'Loading data',
+  compiling: 'Compiling',
+  ready: 'Ready',
+  training: 'Training',
+  paused: 'Paused',
+  finished: 'Finished',
+  diverged: 'Diverged',
+  failed: 'Failed',
+};
+
+export function StatusLine() {
+  const state = useAppStore((s) => s.run.state);
+  const message = useAppStore((s) => s.run.message);
+  const backend = useAppStore((s) => s.run.backend);
+  const progress = useAppStore((s) => s.run.progress);
+  return (
+    <div className="status-line" data-testid="run-status" data-state={state} aria-live="polite">
+      <div className="status-head">
+        <span className={`status-dot state-${state}`} aria-hidden="true" />
+        <span className="status-state">{stateLabels[state]}</span>
+        {backend && <span className="status-backend">{backend}</span>}
+      </div>
+      <p className="status-message">{message}</p>
+      {progress !== null && (state === 'loading' || state === 'compiling') && (
+        <div
+          className="progress"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(progress * 100)}
+          data-testid="dataset-progress"
+        >
+          <div className="progress-fill" style={{ width: `${(progress * 100).toFixed(1)}%` }} />
+        </div>
+      )}
+    </div>
+  );
+}
