@@ -26,7 +26,7 @@ export async function useTfjsBackend(backend: TfjsBackend): Promise<number> {
 }
 
 /** He normal, N(0, 2/fanIn) (not truncated), as our engine's 'he' init; zero biases. */
-function he(fanIn: number, seed: number): tf.serialization.Serializable & tf.initializers.Initializer {
+function he(fanIn: number, seed: number) {
   return tf.initializers.randomNormal({ mean: 0, stddev: Math.sqrt(2 / fanIn), seed });
 }
 

@@ -61,8 +61,11 @@ export class SeededRandom {
     return randomUniform(this.seed, this.stream, this.counter++);
   }
 
+  /** Box–Muller from the next two uniforms, so normal and uniform draws never share a counter. */
   normal(): number {
-    return randomNormal(this.seed, this.stream, this.counter++);
+    const u1 = 1 - this.uniform();
+    const u2 = this.uniform();
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
   }
 
   /** Integer in [0, n). */

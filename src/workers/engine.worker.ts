@@ -8,14 +8,9 @@ import { datasetForSpec } from '../engine/data/registry';
 import { ModelError } from '../engine/graph/errors';
 import { parseExperimentSpec } from '../engine/spec/parse';
 import type { DataSpec, ExperimentSpec } from '../engine/spec/schema';
-import type {
-  EngineEvent,
-  ErrorKind,
-  MetricsEvent,
-  RunState,
-  StatusEvent,
-} from '../engine/train/events';
+import type { EngineEvent, ErrorKind, RunState, StatusEvent } from '../engine/train/events';
 import { Trainer } from '../engine/train/trainer';
+import { coalesceEvents, transferablesOf } from './eventBatch';
 import type { EngineApi, EngineListener, EvaluationResult, LoadResult } from './engineApi';
 
 /** How long one chunk of training steps should take: long enough to amortise the yield, short enough that a pause feels instant. */
@@ -43,58 +38,9 @@ function flushEvents(): void {
   flushTimer = null;
   lastFlush = performance.now();
   if (queue.length === 0 || listener === null) return;
-  const batch = coalesce(queue);
+  const batch = coalesceEvents(queue);
   queue = [];
-  const transfers: Transferable[] = [];
-  for (const e of batch) {
-    if (e.type === 'metrics') transfers.push(e.steps.buffer, e.loss.buffer, e.accuracy.buffer);
-  }
-  void listener(Comlink.transfer(batch, transfers));
-}
-
-/**
- * Merges neighbouring metrics events into one (with fresh arrays, which are then safe to
- * transfer whoever else holds the originals) and keeps only the latest of neighbouring
- * status events of the same state (progress updates).
- */
-function coalesce(events: EngineEvent[]): EngineEvent[] {
-  const out: EngineEvent[] = [];
-  let metricsRun: MetricsEvent[] = [];
-  const endRun = () => {
-    if (metricsRun.length > 0) out.push(mergeMetrics(metricsRun));
-    metricsRun = [];
-  };
-  for (const e of events) {
-    if (e.type === 'metrics') {
-      metricsRun.push(e);
-      continue;
-    }
-    endRun();
-    const prev = out[out.length - 1];
-    if (e.type === 'status' && prev?.type === 'status' && prev.state === e.state) {
-      out[out.length - 1] = e;
-    } else {
-      out.push(e);
-    }
-  }
-  endRun();
-  return out;
-}
-
-function mergeMetrics(run: MetricsEvent[]): MetricsEvent {
-  let n = 0;
-  for (const e of run) n += e.steps.length;
-  const steps = new Float64Array(n);
-  const loss = new Float32Array(n);
-  const accuracy = new Float32Array(n);
-  let at = 0;
-  for (const e of run) {
-    steps.set(e.steps, at);
-    loss.set(e.loss, at);
-    accuracy.set(e.accuracy, at);
-    at += e.steps.length;
-  }
-  return { ...run[run.length - 1], steps, loss, accuracy };
+  void listener(Comlink.transfer(batch, transferablesOf(batch)));
 }
 
 // ---- run state -------------------------------------------------------------------------
@@ -133,14 +79,24 @@ function fail(kind: ErrorKind, errors: { message: string; nodeId?: string }[]): 
   return { ok: false, kind, errors };
 }
 
-function describeError(error: unknown): { kind: ErrorKind; errors: { message: string; nodeId?: string }[] } {
+function describeError(error: unknown): {
+  kind: ErrorKind;
+  errors: { message: string; nodeId?: string }[];
+} {
   if (error instanceof ModelError) {
     return {
-      kind: 'invalid-model',
-      errors: error.problems.map((p) => ({ message: `${p.nodeId}: ${p.message}`, nodeId: p.nodeId })),
+      kind: error.kind,
+      errors: error.problems
+        .filter((p) => p.severity === 'error')
+        .map((p) =>
+          p.nodeId === undefined
+            ? { message: p.message }
+            : { message: p.message, nodeId: p.nodeId },
+        ),
     };
   }
-  if (error instanceof DatasetError) return { kind: 'dataset', errors: [{ message: error.message }] };
+  if (error instanceof DatasetError)
+    return { kind: 'dataset', errors: [{ message: error.message }] };
   const message = error instanceof Error ? error.message : String(error);
   return { kind: 'internal', errors: [{ message }] };
 }
@@ -179,12 +135,16 @@ async function runLoop(t: Trainer, limit: number): Promise<void> {
       if (done === 0) break;
       remaining -= done;
       const msPerStep = (performance.now() - started) / done;
-      chunkSteps = Math.max(1, Math.min(MAX_CHUNK_STEPS, Math.round(CHUNK_TARGET_MS / Math.max(msPerStep, 1e-3))));
+      chunkSteps = Math.max(
+        1,
+        Math.min(MAX_CHUNK_STEPS, Math.round(CHUNK_TARGET_MS / Math.max(msPerStep, 1e-3))),
+      );
       await yieldToEventLoop();
     }
     if (trainer !== t) return;
-    await t.flush();
-    if (!halted(t) && state !== 'paused') setState('paused', `Paused at step ${t.stepsDone} of ${t.totalSteps}.`);
+    await exclusive(() => t.flush());
+    if (!halted(t) && state !== 'paused')
+      setState('paused', `Paused at step ${t.stepsDone} of ${t.totalSteps}.`);
   } catch (error) {
     if (trainer !== t) return;
     const { kind, errors } = describeError(error);
@@ -198,7 +158,10 @@ function begin(limit: number): void {
   const t = trainer;
   if (t === null || running || halted(t)) return;
   running = true;
-  setState('training', limit === Infinity ? 'Training…' : `Training ${limit} step${limit === 1 ? '' : 's'}…`);
+  setState(
+    'training',
+    limit === Infinity ? 'Training…' : `Training ${limit} step${limit === 1 ? '' : 's'}…`,
+  );
   loop = runLoop(t, limit);
 }
 
@@ -208,8 +171,9 @@ async function stopLoop(): Promise<void> {
   loop = null;
 }
 
+/** Only generated data depends on the seed; files read from the server do not. */
 function datasetKey(data: DataSpec, seed: number): string {
-  return JSON.stringify({ data, seed });
+  return JSON.stringify(data.dataset === 'toy' ? { data, seed } : { data });
 }
 
 function assetBase(): URL {
@@ -217,38 +181,74 @@ function assetBase(): URL {
   return new URL(import.meta.env.BASE_URL, self.location.origin);
 }
 
-/** Fetches one prepared dataset file, telling a missing file apart from the app's HTML fallback. */
-async function fetchDatasetFile(folder: string, file: string): Promise<Uint8Array> {
-  const url = new URL(`datasets/${folder}/${file}`, assetBase());
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch (error) {
-    throw new DatasetError(`Could not download ${url.pathname}: ${String(error)}`, file);
+/** Bytes received and expected per file of the dataset being loaded, for the progress bar. */
+const downloads = new Map<string, { received: number; expected: number }>();
+
+function downloadedFraction(): number {
+  let received = 0;
+  let expected = 0;
+  for (const d of downloads.values()) {
+    received += d.received;
+    expected += d.expected;
   }
+  return expected > 0 ? Math.min(1, received / expected) : 0;
+}
+
+/**
+ * Reads one prepared file under public/datasets/ ("mnist/manifest.json"), streaming it to
+ * report progress. The server's HTML fallback page is not a dataset file: that is "missing".
+ */
+async function fetchDatasetFile(path: string, onBytes: () => void): Promise<Uint8Array> {
+  const url = new URL(`datasets/${path}`, assetBase());
+  const response = await fetch(url);
   const type = response.headers.get('content-type') ?? '';
   if (!response.ok || type.includes('text/html')) {
-    throw new DatasetError(
-      `The dataset file ${url.pathname} is missing on the server (HTTP ${response.status}). ` +
-        'It is prepared by "npm install" (scripts/prepare-datasets.mjs); run it, then rebuild.',
-      file,
+    throw new Error(
+      `the server has no ${url.pathname} (HTTP ${response.status}${response.ok ? ', an HTML page' : ''})`,
     );
   }
-  return new Uint8Array(await response.arrayBuffer());
+  const expected = Number(response.headers.get('content-length') ?? 0);
+  if (!response.body || !(expected > 0)) return new Uint8Array(await response.arrayBuffer());
+  const progress = { received: 0, expected };
+  downloads.set(path, progress);
+  const bytes = new Uint8Array(expected);
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (progress.received + value.length > expected) {
+      throw new Error(`${url.pathname} is longer than its Content-Length of ${expected} bytes`);
+    }
+    bytes.set(value, progress.received);
+    progress.received += value.length;
+    onBytes();
+  }
+  return progress.received === expected ? bytes : bytes.subarray(0, progress.received);
 }
 
 async function loadDataset(data: DataSpec, seed: number, gen: number): Promise<Dataset> {
   const key = datasetKey(data, seed);
   if (dataset?.key === key) return dataset.value;
-  setState('loading', `Loading ${data.dataset}…`, 0);
+  downloads.clear();
+  let shown = 0;
+  const report = (fraction: number, message: string) => {
+    shown = Math.max(shown, fraction);
+    if (gen === generation) setState('loading', message, shown);
+  };
+  report(0, `Loading ${data.dataset}…`);
   const value = await datasetForSpec(
     data,
     seed,
-    (file) => fetchDatasetFile(data.dataset, file),
-    (fraction) => {
-      if (gen === generation) setState('loading', `Loading ${data.dataset}… ${Math.round(fraction * 100)}%`, fraction);
-    },
+    (path) =>
+      fetchDatasetFile(path, () =>
+        report(
+          downloadedFraction(),
+          `Downloading ${data.dataset}… ${Math.round(downloadedFraction() * 100)} %`,
+        ),
+      ),
+    (fraction, message) => report(fraction, message ?? `Loading ${data.dataset}…`),
   );
+  downloads.clear();
   dataset = { key, value };
   return value;
 }
@@ -270,6 +270,10 @@ function readyMessage(t: Trainer, d: Dataset): string {
   return `Ready: ${d.name}, ${d.train.count.toLocaleString('en')} training samples, ${t.totalSteps.toLocaleString('en')} steps.`;
 }
 
+function superseded(): LoadResult {
+  return { ok: false, kind: 'internal', errors: [{ message: 'Superseded by a newer load.' }] };
+}
+
 // ---- the API ---------------------------------------------------------------------------
 
 const api: EngineApi = {
@@ -284,13 +288,17 @@ const api: EngineApi = {
     trainer = null;
     chunkSteps = 1;
     const parsed = parseExperimentSpec(json);
-    if (!parsed.ok) return fail('invalid-spec', parsed.errors.map((message) => ({ message })));
+    if (!parsed.ok)
+      return fail(
+        'invalid-spec',
+        parsed.errors.map((message) => ({ message })),
+      );
     spec = parsed.spec;
     try {
       const d = await loadDataset(spec.data, spec.train.seed, gen);
-      if (gen !== generation) return { ok: false, kind: 'internal', errors: [{ message: 'Superseded by a newer load.' }] };
+      if (gen !== generation) return superseded();
       const t = await compile(spec, d, gen);
-      if (t === null) return { ok: false, kind: 'internal', errors: [{ message: 'Superseded by a newer load.' }] };
+      if (t === null) return superseded();
       trainer = t;
       setState('ready', readyMessage(t, d));
       return {
@@ -303,7 +311,7 @@ const api: EngineApi = {
         testSamples: d.test.count,
       };
     } catch (error) {
-      if (gen !== generation) return { ok: false, kind: 'internal', errors: [{ message: 'Superseded by a newer load.' }] };
+      if (gen !== generation) return superseded();
       const { kind, errors } = describeError(error);
       return fail(kind, errors);
     }
@@ -344,7 +352,10 @@ const api: EngineApi = {
   async evaluate(): Promise<EvaluationResult | null> {
     const t = trainer;
     if (t === null) return null;
-    return exclusive(() => t.evaluate());
+    const result = await exclusive(() => t.evaluate());
+    if (trainer === t)
+      emit({ type: 'eval', step: t.stepsDone, epoch: t.epoch, split: 'test', ...result });
+    return result;
   },
 };
 

@@ -7,7 +7,8 @@ import { gradCheck } from '../testing/gradcheck';
 import { batchnormModule } from './batchnorm';
 import { shapeSize } from './module';
 
-const bn = (p: Partial<OpParams<'batchnorm'>> = {}): OpParams<'batchnorm'> => opParamSchemas.batchnorm.parse(p);
+const bn = (p: Partial<OpParams<'batchnorm'>> = {}): OpParams<'batchnorm'> =>
+  opParamSchemas.batchnorm.parse(p);
 
 /** A batch-norm module on the CPU over `batch` samples of `shape`, its input set to `x`. */
 function buildBatchnorm(shape: number[], batch: number, x: number[], params = bn()) {
@@ -69,7 +70,9 @@ describe('batchnorm forward', () => {
     b.module.forward({ training: true, step: 0, validRows: 4 });
     b.module.forward({ training: false, step: 1, validRows: 4 });
     const runningVar = 0.5 + (0.5 * 14) / 3;
-    [1, 2, 3, 6].forEach((x, i) => expect(b.y[i]).toBeCloseTo((x - 1.5) / Math.sqrt(runningVar + eps), 5));
+    [1, 2, 3, 6].forEach((x, i) =>
+      expect(b.y[i]).toBeCloseTo((x - 1.5) / Math.sqrt(runningVar + eps), 5),
+    );
   });
 
   it('batchnorm, eval does not move the running statistics', () => {
@@ -87,7 +90,9 @@ describe('batchnorm forward', () => {
     const b = buildBatchnorm([2, 3, 3], 2, x);
     b.module.forward({ training: true, step: 0, validRows: 2 });
     for (let c = 0; c < 2; c++) {
-      const vals = [0, 1].flatMap((n) => Array.from(b.y.subarray(n * 18 + c * 9, n * 18 + c * 9 + 9)));
+      const vals = [0, 1].flatMap((n) =>
+        Array.from(b.y.subarray(n * 18 + c * 9, n * 18 + c * 9 + 9)),
+      );
       const mean = vals.reduce((s, v) => s + v, 0) / vals.length;
       const variance = vals.reduce((s, v) => s + (v - mean) ** 2, 0) / vals.length;
       expect(mean).toBeCloseTo(0, 5);
@@ -113,7 +118,10 @@ describe('batchnorm gradients (finite differences)', () => {
   }
 
   it('batchnorm, right after the input: no input gradient, γ and β still right', () => {
-    const result = gradCheck(batchnormModule, bn(), [[3, 3, 3]], { batch: 2, inputsNeedGrad: [false] });
+    const result = gradCheck(batchnormModule, bn(), [[3, 3, 3]], {
+      batch: 2,
+      inputsNeedGrad: [false],
+    });
     expect(result.mismatches).toEqual([]);
     expect(result.checked).toBe(6);
   });

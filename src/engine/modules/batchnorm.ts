@@ -1,7 +1,7 @@
-// Batch norm: y = γ·(x − μ)/√(σ² + ε) + β per channel, μ, σ² over batch (and space)      dL/dx = γ/σ·(dL/dy − mean(dL/dy) − x̂·mean(dL/dy ⊙ x̂))      dL/dγ = Σ dL/dy ⊙ x̂      dL/dβ = Σ dL/dy
-// Training normalises with the batch's statistics and folds them into running averages;
-// evaluation normalises with the running averages, so one sample's output does not depend on
-// the rest of its batch.
+// Batch norm: y = γ·x̂ + β, x̂ = (x − μ)/σ per channel      dL/dx = γ/σ·(dL/dy − mean dL/dy − x̂·mean(dL/dy ⊙ x̂))      dL/dγ = Σ dL/dy ⊙ x̂      dL/dβ = Σ dL/dy
+// μ and σ = √(var + ε) are taken over the batch (and space, for images). Training normalises
+// with the batch's statistics and folds them into running averages; evaluation normalises with
+// the running averages, so one sample's output does not depend on the rest of its batch.
 import type { BatchNormBackwardParams, BatchNormParams } from '../backend/backend';
 import type { ModuleDef, Parameter, Shape } from './module';
 import { shapeSize } from './module';
@@ -35,7 +35,8 @@ export const batchnormModule: ModuleDef<'batchnorm'> = {
     const { backend, id } = ctx;
     const input = ctx.inputs[0];
     const layout = channelLayout(input.shape);
-    if (!layout) throw new Error(`batchnorm ${id}: unsupported input shape [${input.shape.join(', ')}]`);
+    if (!layout)
+      throw new Error(`batchnorm ${id}: unsupported input shape [${input.shape.join(', ')}]`);
     const { channels, spatial } = layout;
 
     const parameter = (name: string, init: number): Parameter => {

@@ -12,7 +12,10 @@ function buildDropout(rate: number, shape: number[], batch: number, id = 'drop',
   const backend = new CpuBackend();
   const n = batch * shapeSize(shape);
   const x = backend.alloc(n, 'f32', 'x');
-  backend.write(x, Float32Array.from({ length: n }, (_, i) => 1 + i));
+  backend.write(
+    x,
+    Float32Array.from({ length: n }, (_, i) => 1 + i),
+  );
   const output = backend.alloc(n, 'f32', 'y');
   const module: ModuleInstance = dropoutModule.build({
     backend,
@@ -39,7 +42,11 @@ const training = (step: number): StepState => ({ training: true, step, validRows
 
 describe('dropout shape inference', () => {
   it('dropout, keeps a [3, 5, 5] shape, no parameters', () => {
-    expect(dropoutModule.infer({ rate: 0.5 }, [[3, 5, 5]])).toEqual({ shape: [3, 5, 5], paramCount: 0, flops: 75 });
+    expect(dropoutModule.infer({ rate: 0.5 }, [[3, 5, 5]])).toEqual({
+      shape: [3, 5, 5],
+      paramCount: 0,
+      flops: 75,
+    });
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CpuBackend } from '../backend/cpu/cpuBackend';
 import { f32 } from '../backend/cpu/cpuBuffer';
 import type { DeviceBuffer } from '../backend/backend';
-import type { OpName, OpParams } from '../spec/ops';
+import type { LossOp, OpParams } from '../spec/ops';
 import { SeededRandom } from '../rng';
 import { gradCheck } from '../testing/gradcheck';
 import { hingeModule, meanSquaredErrorModule, softmaxCrossEntropyModule } from './losses';
@@ -18,7 +18,7 @@ const randomValues = (n: number, seed: number): Float32Array => {
 };
 
 /** A loss module on the CPU whose prediction is `pred` (batch × cols), with a gradient buffer. */
-function buildLoss<K extends 'softmaxCrossEntropy' | 'meanSquaredError' | 'hinge'>(
+function buildLoss<K extends LossOp>(
   def: ModuleDef<K>,
   params: OpParams<K>,
   pred: number[],
@@ -30,7 +30,11 @@ function buildLoss<K extends 'softmaxCrossEntropy' | 'meanSquaredError' | 'hinge
   const value = backend.alloc(pred.length, 'f32', 'pred');
   backend.write(value, Float32Array.from(pred));
   const grad = backend.alloc(pred.length, 'f32', 'dpred');
-  const targetBuf: DeviceBuffer = backend.alloc(target.length, target instanceof Int32Array ? 'i32' : 'f32', 't');
+  const targetBuf: DeviceBuffer = backend.alloc(
+    target.length,
+    target instanceof Int32Array ? 'i32' : 'f32',
+    't',
+  );
   backend.write(targetBuf, target);
   const metrics = backend.alloc(2, 'f32', 'metrics');
   const module = def.build({
@@ -65,8 +69,15 @@ describe('loss shape inference', () => {
 
 describe('loss forward', () => {
   it('cross-entropy, eval: adds loss and accuracy of the valid rows, leaves the gradient alone', () => {
-    // Valid rows: [0, 0] with label 0 (log 2, wrong-or-tied argmax 0 = right) and [0, 5] with label 1.
-    const l = buildLoss(softmaxCrossEntropyModule, {}, [0, 0, 0, 5, 9, 0], 3, Int32Array.from([0, 1, 1]));
+    // Valid rows: [0, 0] with label 0 (loss log 2; a tie's argmax is the first class, so right)
+    // and [0, 5] with label 1. The third row is padding and must not count.
+    const l = buildLoss(
+      softmaxCrossEntropyModule,
+      {},
+      [0, 0, 0, 5, 9, 0],
+      3,
+      Int32Array.from([0, 1, 1]),
+    );
     l.grad.fill(7);
     l.module.forward({ training: false, step: 0, validRows: 2 });
     expect(l.metrics[0]).toBeCloseTo(Math.log(2) + Math.log(1 + Math.exp(-5)), 5);
@@ -86,7 +97,13 @@ describe('loss forward', () => {
   });
 
   it('meanSquaredError, target "input": f32 values shaped like the prediction', () => {
-    const l = buildLoss(meanSquaredErrorModule, { target: 'input' }, [1, 2, 3, 4], 2, Float32Array.from([1, 0, 0, 4]));
+    const l = buildLoss(
+      meanSquaredErrorModule,
+      { target: 'input' },
+      [1, 2, 3, 4],
+      2,
+      Float32Array.from([1, 0, 0, 4]),
+    );
     l.module.forward({ training: false, step: 0, validRows: 2 });
     expect(l.metrics[0]).toBeCloseTo(4 / 2 + 9 / 2, 6);
   });
@@ -94,62 +111,56 @@ describe('loss forward', () => {
 
 describe('loss build errors', () => {
   it('softmaxCrossEntropy, refuses f32 targets', () => {
-    expect(() => buildLoss(softmaxCrossEntropyModule, {}, [0, 1], 1, Float32Array.from([0, 1]))).toThrow(
-      'softmaxCrossEntropy loss: targets must be i32 class labels, got f32',
-    );
+    expect(() =>
+      buildLoss(softmaxCrossEntropyModule, {}, [0, 1], 1, Float32Array.from([0, 1])),
+    ).toThrow('softmaxCrossEntropy loss: targets must be i32 class labels, got f32');
   });
 
   it('meanSquaredError, target "label" refuses f32 targets', () => {
-    expect(() => buildLoss(meanSquaredErrorModule, { target: 'label' }, [0, 1], 1, Float32Array.from([0, 1]))).toThrow(
-      /target 'label' expects i32 targets/,
-    );
+    expect(() =>
+      buildLoss(meanSquaredErrorModule, { target: 'label' }, [0, 1], 1, Float32Array.from([0, 1])),
+    ).toThrow(/target 'label' expects i32 targets/);
   });
 
   it('meanSquaredError, target "input" of another size is refused', () => {
     expect(() =>
       buildLoss(meanSquaredErrorModule, { target: 'input' }, [0, 1, 2, 3], 2, new Float32Array(6)),
-    ).toThrow('meanSquaredError loss: the target has 3 values per sample, the prediction 2; they must match');
+    ).toThrow(
+      'meanSquaredError loss: the target has 3 values per sample, the prediction 2; they must match',
+    );
   });
 });
 
 describe('loss gradients (finite differences)', () => {
-  type Case = { name: string; def: ModuleDef<OpName>; params: object; cols: number; batch: number; validRows: number; labels: boolean };
-  const cases: Case[] = [];
-  for (const [name, def, params] of [
-    ['softmaxCrossEntropy', softmaxCrossEntropyModule, {}],
-    ['meanSquaredError, labels', meanSquaredErrorModule, { target: 'label' }],
-    ['meanSquaredError, values', meanSquaredErrorModule, { target: 'input' }],
-    ['hinge', hingeModule, { margin: 1 }],
-    ['hinge, margin 0.3', hingeModule, { margin: 0.3 }],
-  ] as const) {
-    for (const [cols, batch, validRows] of [
-      [10, 4, 4],
-      [3, 5, 2],
-      [7, 1, 1],
-      [2, 6, 5],
-    ]) {
-      cases.push({
-        name,
-        def: def as unknown as ModuleDef<OpName>,
-        params,
-        cols,
-        batch,
-        validRows,
-        labels: !name.endsWith('values'),
+  // [classes, batch, valid rows]: odd sizes, a single sample, and padding rows at the end.
+  const sizes = [
+    [10, 4, 4],
+    [3, 5, 2],
+    [7, 1, 1],
+    [2, 6, 5],
+  ];
+  let seed = 20;
+
+  function checkAll<K extends LossOp>(
+    name: string,
+    def: ModuleDef<K>,
+    params: OpParams<K>,
+    labels: boolean,
+  ) {
+    for (const [cols, batch, validRows] of sizes) {
+      const s = seed++;
+      it(`${name}, [${cols}], batch ${batch}, ${validRows} valid rows`, () => {
+        const target = labels ? randomLabels(batch, cols, s) : randomValues(batch * cols, s);
+        const result = gradCheck(def, params, [[cols]], { batch, validRows, target, seed: s });
+        expect(result.mismatches).toEqual([]);
+        expect(result.checked).toBe(batch * cols);
       });
     }
   }
-  cases.forEach((c, i) => {
-    it(`${c.name}, [${c.cols}], batch ${c.batch}, ${c.validRows} valid rows`, () => {
-      const target = c.labels ? randomLabels(c.batch, c.cols, i) : randomValues(c.batch * c.cols, i);
-      const result = gradCheck(c.def, c.params as OpParams<OpName>, [[c.cols]], {
-        batch: c.batch,
-        validRows: c.validRows,
-        target,
-        seed: 20 + i,
-      });
-      expect(result.mismatches).toEqual([]);
-      expect(result.checked).toBe(c.batch * c.cols);
-    });
-  });
+
+  checkAll('softmaxCrossEntropy', softmaxCrossEntropyModule, {}, true);
+  checkAll('meanSquaredError, one-hot labels', meanSquaredErrorModule, { target: 'label' }, true);
+  checkAll('meanSquaredError, f32 values', meanSquaredErrorModule, { target: 'input' }, false);
+  checkAll('hinge, margin 1', hingeModule, { margin: 1 }, true);
+  checkAll('hinge, margin 0.3', hingeModule, { margin: 0.3 }, true);
 });

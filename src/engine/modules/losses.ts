@@ -27,7 +27,9 @@ function buildLoss(
   const { backend, id, target, metrics } = ctx;
   const input = ctx.inputs[0];
   const cols = input.shape[0];
-  if (!target || !metrics) throw new Error(`${kind} ${id}: the executor gave the loss no targets or metrics`);
+  if (!target || !metrics) {
+    throw new Error(`${kind} ${id}: the executor gave the loss no targets or metrics`);
+  }
   if (kind !== 'meanSquaredError' && target.dtype !== 'i32') {
     throw new Error(`${kind} ${id}: targets must be i32 class labels, got ${target.dtype}`);
   }

@@ -1,5 +1,4 @@
-// Softmax: y = e^x / Σ e^x      dL/dx = y ⊙ (dL/dy − Σ dL/dy ⊙ y)
-// Log-softmax: y = x − log Σ e^x      dL/dx = dL/dy − softmax(x) · Σ dL/dy
+// Softmax: y = e^x / Σ e^x   dL/dx = y ⊙ (dL/dy − Σ dL/dy ⊙ y)      log-softmax: y = x − log Σ e^x   dL/dx = dL/dy − softmax(x) · Σ dL/dy
 // Both normalise over the features of each sample; the kernels subtract the row maximum first.
 import type { SoftmaxBackwardParams, SoftmaxParams } from '../backend/backend';
 import type { BuildContext, ModuleDef, ModuleInstance, Shape, ShapeInfo } from './module';

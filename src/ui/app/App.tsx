@@ -13,7 +13,9 @@ export function App() {
           </span>
           <span className="brand-name">LayerCake</span>
         </div>
-        <span className="tagline">Build, train and look inside neural networks, in your browser</span>
+        <span className="tagline">
+          Build, train and look inside neural networks, in your browser
+        </span>
       </header>
       <TrainPage />
     </div>

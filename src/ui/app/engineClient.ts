@@ -15,7 +15,11 @@ export function getEngine(): Comlink.Remote<EngineApi> {
     });
     worker.addEventListener('error', (e) => {
       useAppStore.getState().applyEngineEvents([
-        { type: 'error', kind: 'internal', message: `The training worker failed: ${e.message || 'it could not start'}.` },
+        {
+          type: 'error',
+          kind: 'internal',
+          message: `The training worker failed: ${e.message || 'it could not start'}.`,
+        },
         { type: 'status', state: 'failed', message: 'The training worker stopped.' },
       ]);
     });

@@ -59,7 +59,12 @@ export function clearRunSeries(): void {
  * Exponential moving average with TensorBoard's debiasing, so the first points are not
  * dragged towards zero. Writes into `out` (grown by the caller) and returns the last value.
  */
-export function smoothInto(values: Float32Array, length: number, weight: number, out: Float32Array): number {
+export function smoothInto(
+  values: Float32Array,
+  length: number,
+  weight: number,
+  out: Float32Array,
+): number {
   let avg = 0;
   let debias = 1;
   let last = NaN;

@@ -76,7 +76,8 @@ function freshRun(previous: RunNumbers): RunNumbers {
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({
   run: initialRun,
 
-  clearRun: () => set((s) => ({ run: { ...freshRun(s.run), state: s.run.state, message: s.run.message } })),
+  clearRun: () =>
+    set((s) => ({ run: { ...freshRun(s.run), state: s.run.state, message: s.run.message } })),
 
   setRunSize: (totalSteps, backend) => set((s) => ({ run: { ...s.run, totalSteps, backend } })),
 
@@ -86,8 +87,9 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     for (const e of events) {
       switch (e.type) {
         case 'status': {
-          if (e.state === 'compiling' || e.state === 'loading') {
-            if (run.state !== e.state) run = freshRun(run);
+          // Everything after these belongs to a new trainer (progress updates repeat 'loading').
+          if (e.state === 'compiling' || (e.state === 'loading' && run.state !== 'loading')) {
+            run = freshRun(run);
           }
           run = {
             ...run,
@@ -130,7 +132,10 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
           break;
         }
         case 'error': {
-          run = { ...run, errors: [...run.errors, { kind: e.kind, message: e.message, nodeId: e.nodeId }] };
+          run = {
+            ...run,
+            errors: [...run.errors, { kind: e.kind, message: e.message, nodeId: e.nodeId }],
+          };
           break;
         }
       }

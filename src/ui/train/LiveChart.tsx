@@ -1,6 +1,14 @@
 // A streaming line chart: d3 scales and SVG axes, the curves on a canvas, redrawn on animation
 // frames when the run's series change — never by re-rendering React for each point.
-import { axisBottom, axisLeft, format as d3format, scaleLinear, scaleLog, select } from 'd3';
+import {
+  axisBottom,
+  axisLeft,
+  format as d3format,
+  scaleLinear,
+  scaleLog,
+  select,
+  type ScaleContinuousNumeric,
+} from 'd3';
 import { useEffect, useRef, useState } from 'react';
 import { runSeries, smoothInto, type Series } from '../store/runSeries';
 
@@ -28,9 +36,16 @@ const HEIGHT = 260;
 const MARGIN = { top: 14, right: 18, bottom: 44, left: 60 };
 const EMPTY_STEPS = 100;
 
-type YScale = ((v: number) => number) & { ticks(count?: number): number[] };
-
-export function LiveChart({ title, yLabel, curves, yDomain, yFormat, smoothing, logScale, testId }: LiveChartProps) {
+export function LiveChart({
+  title,
+  yLabel,
+  curves,
+  yDomain,
+  yFormat,
+  smoothing,
+  logScale,
+  testId,
+}: LiveChartProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const xAxisRef = useRef<SVGGElement>(null);
@@ -87,12 +102,17 @@ export function LiveChart({ title, yLabel, curves, yDomain, yFormat, smoothing, 
       if (isEmpty !== wasEmpty) setEmpty(isEmpty);
       wasEmpty = isEmpty;
 
-      const x = scaleLinear().domain([0, Math.max(lastStep, isEmpty ? EMPTY_STEPS : 10)]).range([0, innerW]);
-      let y: YScale;
+      const x = scaleLinear()
+        .domain([0, Math.max(lastStep, isEmpty ? EMPTY_STEPS : 10)])
+        .range([0, innerW]);
+      let y: ScaleContinuousNumeric<number, number>;
       if (yDomain) {
         y = scaleLinear().domain(yDomain).range([innerH, 0]);
       } else if (logScale && Number.isFinite(lo)) {
-        y = scaleLog().domain([lo, Math.max(hi, lo * 10)]).range([innerH, 0]).nice();
+        y = scaleLog()
+          .domain([lo, Math.max(hi, lo * 10)])
+          .range([innerH, 0])
+          .nice();
       } else {
         y = scaleLinear()
           .domain([0, Number.isFinite(hi) && hi > 0 ? hi : 1])
@@ -108,7 +128,7 @@ export function LiveChart({ title, yLabel, curves, yDomain, yFormat, smoothing, 
       );
       const yTicks = Math.max(2, Math.floor(innerH / 45));
       select(yAxisNode).call(
-        axisLeft(y as Parameters<typeof axisLeft>[0])
+        axisLeft(y)
           .ticks(yTicks, yFormat ?? '~r')
           .tickSize(-innerW)
           .tickPadding(8),
@@ -162,11 +182,28 @@ export function LiveChart({ title, yLabel, curves, yDomain, yFormat, smoothing, 
         </span>
       </figcaption>
       <div className="chart-box" ref={boxRef} style={{ height: HEIGHT }}>
-        <canvas ref={canvasRef} className="chart-canvas" style={{ left: MARGIN.left, top: MARGIN.top }} />
+        <canvas
+          ref={canvasRef}
+          className="chart-canvas"
+          style={{ left: MARGIN.left, top: MARGIN.top }}
+        />
         <svg className="chart-axes" width={width} height={HEIGHT} aria-hidden="true">
-          <g ref={yAxisRef} className="axis axis-y" transform={`translate(${MARGIN.left},${MARGIN.top})`} />
-          <g ref={xAxisRef} className="axis axis-x" transform={`translate(${MARGIN.left},${MARGIN.top + innerH})`} />
-          <text className="axis-label" x={MARGIN.left + innerW / 2} y={HEIGHT - 6} textAnchor="middle">
+          <g
+            ref={yAxisRef}
+            className="axis axis-y"
+            transform={`translate(${MARGIN.left},${MARGIN.top})`}
+          />
+          <g
+            ref={xAxisRef}
+            className="axis axis-x"
+            transform={`translate(${MARGIN.left},${MARGIN.top + innerH})`}
+          />
+          <text
+            className="axis-label"
+            x={MARGIN.left + innerW / 2}
+            y={HEIGHT - 6}
+            textAnchor="middle"
+          >
             Step
           </text>
           <text
@@ -178,7 +215,10 @@ export function LiveChart({ title, yLabel, curves, yDomain, yFormat, smoothing, 
           </text>
         </svg>
         {empty && (
-          <div className="chart-empty" style={{ left: MARGIN.left, top: MARGIN.top, width: innerW, height: innerH }}>
+          <div
+            className="chart-empty"
+            style={{ left: MARGIN.left, top: MARGIN.top, width: innerW, height: innerH }}
+          >
             Press Train to watch the curve.
           </div>
         )}

@@ -21,7 +21,10 @@ export function RunStats() {
       <div className="stats-grid">
         <Stat label="Step">
           <span data-testid="step-counter">{formatInteger(run.step)}</span>
-          <span className="stat-total"> / {run.totalSteps > 0 ? formatInteger(run.totalSteps) : DASH}</span>
+          <span className="stat-total">
+            {' '}
+            / {run.totalSteps > 0 ? formatInteger(run.totalSteps) : DASH}
+          </span>
         </Stat>
         <Stat label="Epoch">
           <span data-testid="epoch-value">{run.epoch.toFixed(2)}</span>

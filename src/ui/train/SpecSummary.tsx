@@ -5,7 +5,10 @@ export function SpecSummary() {
   const spec = useAppStore((s) => s.spec);
   const { optimizer, batchSize, epochs, seed } = spec.train;
   const rows: [string, string][] = [
-    ['Dataset', spec.data.dataset === 'mnist' ? 'MNIST (60,000 / 10,000)' : `Toy: ${spec.data.kind}`],
+    [
+      'Dataset',
+      spec.data.dataset === 'mnist' ? 'MNIST (60,000 / 10,000)' : `Toy: ${spec.data.kind}`,
+    ],
     ['Layers', String(spec.model.nodes.filter((n) => n.op !== 'input').length)],
     ['Optimizer', `${optimizer.kind}, lr ${optimizer.lr}`],
     ['Batch size', String(batchSize)],

@@ -12,7 +12,12 @@ const lossCurves: Curve[] = [
   { series: runSeries.testLoss, label: 'Test', color: TEST_COLOR, kind: 'points' },
 ];
 const accuracyCurves: Curve[] = [
-  { series: runSeries.trainAccuracy, label: 'Training (smoothed)', color: ACCURACY_COLOR, kind: 'line' },
+  {
+    series: runSeries.trainAccuracy,
+    label: 'Training (smoothed)',
+    color: ACCURACY_COLOR,
+    kind: 'line',
+  },
   { series: runSeries.testAccuracy, label: 'Test', color: TEST_COLOR, kind: 'points' },
 ];
 const accuracyDomain: [number, number] = [0, 1];

@@ -28,7 +28,17 @@ function run(
   const cols = pred.length / rows;
   const dPred = values(new Array<number>(pred.length).fill(99));
   const metrics = backend.alloc(2, 'f32', 'metrics');
-  backend.loss({ kind, pred: values(pred), target, rows, cols, validRows, dPred, metrics, ...extra });
+  backend.loss({
+    kind,
+    pred: values(pred),
+    target,
+    rows,
+    cols,
+    validRows,
+    dPred,
+    metrics,
+    ...extra,
+  });
   return { loss: f32(metrics)[0], correct: f32(metrics)[1], dPred: f32(dPred) };
 }
 
@@ -82,7 +92,9 @@ describe('loss kernel, softmax cross-entropy', () => {
   });
 
   it('cross-entropy, label outside the classes is refused with the row named', () => {
-    expect(() => run('softmaxCrossEntropy', [0, 1, 2, 3], labels([1, 2]), 2)).toThrow(/row 1 has label 2/);
+    expect(() => run('softmaxCrossEntropy', [0, 1, 2, 3], labels([1, 2]), 2)).toThrow(
+      /row 1 has label 2/,
+    );
   });
 });
 
@@ -100,7 +112,10 @@ describe('loss kernel, mean squared error', () => {
     const r = run('meanSquaredError', [0.2, 0.9, 0.1, 0, 0, 0.5], labels([1, 0]), 2);
     expect(r.loss).toBeCloseTo(0.02 + 1.25 / 3, 6);
     expect(r.correct).toBe(1);
-    expectClose(r.dPred, [0.2, -0.1, 0.1, -1, 0, 0.5].map((d) => (2 * d) / 6));
+    expectClose(
+      r.dPred,
+      [0.2, -0.1, 0.1, -1, 0, 0.5].map((d) => (2 * d) / 6),
+    );
   });
 
   it('MSE, 3×2 with 1 valid row: padding rows count for nothing', () => {
@@ -122,7 +137,10 @@ describe('loss kernel, multi-class hinge', () => {
 
   it('hinge, cs231n example 3×3: dPred counts violated margins, divided by 3', () => {
     const r = run('hinge', scores, labels([0, 1, 2]), 3);
-    expectClose(r.dPred, [-1, 1, 0, 0, 0, 0, 1, 1, -2].map((v) => v / 3));
+    expectClose(
+      r.dPred,
+      [-1, 1, 0, 0, 0, 0, 1, 1, -2].map((v) => v / 3),
+    );
   });
 
   it('hinge, margin 5 on the cat row: 6.9 + 0.1, both margins violated', () => {

@@ -16,11 +16,15 @@ export function loss(p: LossParams): void {
   const pred = f32(p.pred);
   const dPred = p.dPred ? f32(p.dPred) : null;
   const metrics = f32(p.metrics);
-  if (!(p.target instanceof CpuBuffer)) throw new Error(`loss: target "${p.target.label}" is not a CPU buffer`);
+  if (!(p.target instanceof CpuBuffer)) {
+    throw new Error(`loss: target "${p.target.label}" is not a CPU buffer`);
+  }
   const target = p.target.data;
   const labels = target instanceof Int32Array ? target : null;
   const values = target instanceof Float32Array ? target : null;
-  if (!labels && !values) throw new Error(`loss: target "${p.target.label}" must be i32 labels or f32 values`);
+  if (!labels && !values) {
+    throw new Error(`loss: target "${p.target.label}" must be i32 labels or f32 values`);
+  }
   if (p.kind !== 'meanSquaredError' && !labels) {
     throw new Error(`loss ${p.kind}: target "${p.target.label}" must hold i32 class labels`);
   }
@@ -83,7 +87,7 @@ export function loss(p: LossParams): void {
         if (dPred) dPred[base + j] = m > 0 ? scale : 0;
       }
       lossSum += sum;
-      if (dPred) dPred[base + label] = -scale;
+      if (dPred) dPred[base + label] = -violated * scale;
     }
   }
 

@@ -17,7 +17,13 @@ const randomValues = (n: number, seed: number): Float32Array => {
   return Float32Array.from({ length: n }, () => rng.normal());
 };
 
-function runDropout(n: number, p: number, seed: number, counter: number, x = values(new Float32Array(n).fill(1))) {
+function runDropout(
+  n: number,
+  p: number,
+  seed: number,
+  counter: number,
+  x = values(new Float32Array(n).fill(1)),
+) {
   const y = zeros(n);
   const mask = zeros(n);
   backend.dropout({ x, y, mask, n, p, seed, counter });
@@ -73,7 +79,12 @@ describe('dropout kernel', () => {
 });
 
 /** Batch-norm parameters over x (N×C×S) with γ = 1, β = 0, running mean 0 and variance 1. */
-function bnParams(x: ArrayLike<number>, batch: number, channels: number, spatial: number): BatchNormParams {
+function bnParams(
+  x: ArrayLike<number>,
+  batch: number,
+  channels: number,
+  spatial: number,
+): BatchNormParams {
   const ones = (n: number) => values(new Float32Array(n).fill(1));
   return {
     x: values(x),
@@ -133,7 +144,12 @@ describe('batch norm kernel', () => {
     f32(p.beta).set([1, 0.5]);
     backend.batchNorm(p);
     // Channel 0 holds x = 0 and 6, channel 1 holds x = 2 and −4.
-    const expected = [3 * (0 - 2) / 2 + 1, (2 + 1) / 3 + 0.5, 3 * (6 - 2) / 2 + 1, (-4 + 1) / 3 + 0.5];
+    const expected = [
+      (3 * (0 - 2)) / 2 + 1,
+      (2 + 1) / 3 + 0.5,
+      (3 * (6 - 2)) / 2 + 1,
+      (-4 + 1) / 3 + 0.5,
+    ];
     expected.forEach((v, i) => expect(f32(p.y)[i]).toBeCloseTo(v, 4));
     expect(Array.from(f32(p.runningMean))).toEqual([2, -1]);
     expect(Array.from(f32(p.runningVar))).toEqual([4, 9]);
@@ -153,7 +169,8 @@ describe('batch norm kernel', () => {
         for (let n = 0; n < N; n++) for (let s = 0; s < S; s++) idx.push((n * C + c) * S + s);
         const mean = idx.reduce((a, i) => a + xs[i], 0) / idx.length;
         const variance = idx.reduce((a, i) => a + (xs[i] - mean) ** 2, 0) / idx.length;
-        for (const i of idx) total += dyValues[i] * (g[c] * (xs[i] - mean) / Math.sqrt(variance + eps) + b[c]);
+        for (const i of idx)
+          total += dyValues[i] * ((g[c] * (xs[i] - mean)) / Math.sqrt(variance + eps) + b[c]);
       }
       return total;
     };
@@ -170,12 +187,30 @@ describe('batch norm kernel', () => {
     const central = (f: (d: number) => number) => (f(h) - f(-h)) / (2 * h);
     const xs = Array.from(x);
     for (let i = 0; i < x.length; i++) {
-      const numeric = central((d) => objective(xs.map((v, j) => (j === i ? v + d : v)), gamma, beta));
+      const numeric = central((d) =>
+        objective(
+          xs.map((v, j) => (j === i ? v + d : v)),
+          gamma,
+          beta,
+        ),
+      );
       expect(f32(dx)[i]).toBeCloseTo(numeric, 3);
     }
     for (let c = 0; c < C; c++) {
-      const dg = central((d) => objective(xs, gamma.map((v, j) => (j === c ? v + d : v)), beta));
-      const db = central((d) => objective(xs, gamma, beta.map((v, j) => (j === c ? v + d : v))));
+      const dg = central((d) =>
+        objective(
+          xs,
+          gamma.map((v, j) => (j === c ? v + d : v)),
+          beta,
+        ),
+      );
+      const db = central((d) =>
+        objective(
+          xs,
+          gamma,
+          beta.map((v, j) => (j === c ? v + d : v)),
+        ),
+      );
       expect(f32(dGamma)[c]).toBeCloseTo(dg, 3);
       expect(f32(dBeta)[c]).toBeCloseTo(db, 3);
     }
@@ -187,7 +222,11 @@ describe('batch norm kernel', () => {
     const dy = values(randomValues(8, 9));
     const fresh = { dx: zeros(8), dGamma: zeros(2), dBeta: zeros(2) };
     backend.batchNormBackward({ ...p, dy, ...fresh, accumulate: false });
-    const stale = { dx: values(new Float32Array(8).fill(5)), dGamma: values([7, 7]), dBeta: values([7, 7]) };
+    const stale = {
+      dx: values(new Float32Array(8).fill(5)),
+      dGamma: values([7, 7]),
+      dBeta: values([7, 7]),
+    };
     backend.batchNormBackward({ ...p, dy, ...stale, accumulate: true });
     expect(f32(stale.dGamma)).toEqual(f32(fresh.dGamma));
     expect(f32(stale.dBeta)).toEqual(f32(fresh.dBeta));

@@ -71,7 +71,16 @@ describe('softmax kernel', () => {
       const dx = backend.alloc(rows * cols, 'f32', 'dx');
       const xb = buffer(x);
       backend.softmax({ x: xb, y, rows, cols, log });
-      backend.softmaxBackward({ x: xb, y, rows, cols, log, dy: buffer(dyValues), dx, accumulate: false });
+      backend.softmaxBackward({
+        x: xb,
+        y,
+        rows,
+        cols,
+        log,
+        dy: buffer(dyValues),
+        dx,
+        accumulate: false,
+      });
       const objective = (row: number[], r: number): number =>
         referenceRow(row, log).reduce((s, v, j) => s + v * dyValues[r * cols + j], 0);
       const h = 1e-5;
@@ -95,7 +104,16 @@ describe('softmax kernel', () => {
     const fresh = backend.alloc(3, 'f32', 'fresh');
     const dx = buffer([10, 20, 30]);
     backend.softmax({ x, y, rows: 1, cols: 3, log: false });
-    backend.softmaxBackward({ x, y, rows: 1, cols: 3, log: false, dy, dx: fresh, accumulate: false });
+    backend.softmaxBackward({
+      x,
+      y,
+      rows: 1,
+      cols: 3,
+      log: false,
+      dy,
+      dx: fresh,
+      accumulate: false,
+    });
     backend.softmaxBackward({ x, y, rows: 1, cols: 3, log: false, dy, dx, accumulate: true });
     [10, 20, 30].forEach((v, j) => expect(f32(dx)[j]).toBeCloseTo(v + f32(fresh)[j], 5));
   });

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineEvent, MetricsEvent, StatusEvent } from '../engine/train/events';
+import { coalesceEvents, mergeMetrics, transferablesOf } from './eventBatch';
+
+function metrics(steps: number[], epoch: number): MetricsEvent {
+  return {
+    type: 'metrics',
+    steps: Float64Array.from(steps),
+    loss: Float32Array.from(steps.map((s) => 1 / s)),
+    accuracy: Float32Array.from(steps.map((s) => s / 100)),
+    epoch,
+    samplesPerSec: 1000 * epoch,
+    elapsedMs: 10 * epoch,
+    learningRate: 0.001,
+    totalSteps: 100,
+  };
+}
+
+function status(state: StatusEvent['state'], progress: number): StatusEvent {
+  return { type: 'status', state, message: `${state} ${progress}`, progress };
+}
+
+describe('coalesceEvents', () => {
+  it('merges neighbouring metrics events into one, in step order, with the latest numbers', () => {
+    const [merged] = coalesceEvents([metrics([1, 2], 0.02), metrics([3], 0.03)]) as MetricsEvent[];
+    expect(Array.from(merged.steps)).toEqual([1, 2, 3]);
+    expect(Array.from(merged.loss)).toEqual([1, 0.5, Math.fround(1 / 3)]);
+    expect(merged.epoch).toBe(0.03);
+    expect(merged.samplesPerSec).toBe(30);
+  });
+
+  it('keeps the order of metrics around an eval event', () => {
+    const evalEvent: EngineEvent = {
+      type: 'eval',
+      step: 2,
+      epoch: 0.02,
+      split: 'test',
+      loss: 0.5,
+      accuracy: 0.9,
+      samples: 10,
+    };
+    const out = coalesceEvents([metrics([1, 2], 0.02), evalEvent, metrics([3], 0.03)]);
+    expect(out.map((e) => e.type)).toEqual(['metrics', 'eval', 'metrics']);
+  });
+
+  it('keeps only the latest of neighbouring progress updates in the same state', () => {
+    const out = coalesceEvents([
+      status('loading', 0.1),
+      status('loading', 0.5),
+      status('compiling', 0),
+    ]);
+    expect(out).toEqual([status('loading', 0.5), status('compiling', 0)]);
+  });
+
+  it('keeps every error event', () => {
+    const errors: EngineEvent[] = [
+      { type: 'error', kind: 'invalid-model', message: 'a', nodeId: 'x' },
+      { type: 'error', kind: 'invalid-model', message: 'b', nodeId: 'y' },
+    ];
+    expect(coalesceEvents(errors)).toEqual(errors);
+  });
+});
+
+describe('mergeMetrics and transferablesOf', () => {
+  it('gives fresh arrays, so transferring them leaves the originals intact', () => {
+    const original = metrics([1, 2], 0.02);
+    const merged = mergeMetrics([original]);
+    const buffers = transferablesOf([merged]);
+    expect(buffers).toHaveLength(3);
+    expect(buffers).not.toContain(original.steps.buffer);
+    structuredClone(merged, { transfer: buffers });
+    expect(merged.steps.length).toBe(0);
+    expect(Array.from(original.steps)).toEqual([1, 2]);
+  });
+});
