@@ -7,7 +7,14 @@ export const MNIST_MEAN = 0.1307;
 export const MNIST_STD = 0.3081;
 
 /** Normalise `count` images starting at image `first` of `pixels` (bytes) into `out`. */
-export function normalizeImages(pixels: Uint8Array | Float32Array, order: Int32Array | null, first: number, count: number, rowSize: number, out: Float32Array): void {
+export function normalizeImages(
+  pixels: Uint8Array | Float32Array,
+  order: Int32Array | null,
+  first: number,
+  count: number,
+  rowSize: number,
+  out: Float32Array,
+): void {
   const scale = 1 / (255 * MNIST_STD);
   const shift = MNIST_MEAN / MNIST_STD;
   for (let i = 0; i < count; i++) {
@@ -50,8 +57,16 @@ export class BatchSampler {
       this.random.shuffle(this.order);
       this.cursor = 0;
     }
-    normalizeImages(this.data.train.inputs, this.order, this.cursor, this.batch, this.rowSize, this.x);
-    for (let i = 0; i < this.batch; i++) this.y[i] = this.data.train.labels[this.order[this.cursor + i]];
+    normalizeImages(
+      this.data.train.inputs,
+      this.order,
+      this.cursor,
+      this.batch,
+      this.rowSize,
+      this.x,
+    );
+    for (let i = 0; i < this.batch; i++)
+      this.y[i] = this.data.train.labels[this.order[this.cursor + i]];
     this.cursor += this.batch;
   }
 }

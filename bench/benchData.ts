@@ -8,7 +8,8 @@ import { loadMnist } from '../src/engine/data/mnist';
 
 const DATASETS_DIR = path.resolve('public/datasets');
 
-const fetchFromDisk: FetchBytes = async (file) => new Uint8Array(await readFile(path.join(DATASETS_DIR, file)));
+const fetchFromDisk: FetchBytes = async (file) =>
+  new Uint8Array(await readFile(path.join(DATASETS_DIR, file)));
 
 export function loadBenchMnist(): Promise<Dataset> {
   return loadMnist(fetchFromDisk);

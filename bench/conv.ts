@@ -21,12 +21,36 @@ interface Layer {
 const layers: Layer[] = [
   {
     name: 'conv1 6@5×5 on 1×28×28',
-    geom: { batch, inC: 1, inH: 28, inW: 28, outC: 6, outH: 24, outW: 24, kH: 5, kW: 5, stride: 1, pad: 0 },
+    geom: {
+      batch,
+      inC: 1,
+      inH: 28,
+      inW: 28,
+      outC: 6,
+      outH: 24,
+      outW: 24,
+      kH: 5,
+      kW: 5,
+      stride: 1,
+      pad: 0,
+    },
     needsInputGrad: false,
   },
   {
     name: 'conv2 16@5×5 on 6×12×12',
-    geom: { batch, inC: 6, inH: 12, inW: 12, outC: 16, outH: 8, outW: 8, kH: 5, kW: 5, stride: 1, pad: 0 },
+    geom: {
+      batch,
+      inC: 6,
+      inH: 12,
+      inW: 12,
+      outC: 16,
+      outH: 8,
+      outW: 8,
+      kH: 5,
+      kW: 5,
+      stride: 1,
+      pad: 0,
+    },
     needsInputGrad: true,
   },
 ];
@@ -73,7 +97,9 @@ function benchTfjs(layer: Layer): number {
   const dy = tf.randomUniform([g.batch, g.outH, g.outW, g.outC]) as tf.Tensor4D;
   const loss = (...args: tf.Tensor[]): tf.Scalar => {
     const [xx, ww, bb] = layer.needsInputGrad ? args : [x, ...args];
-    return tf.sum(tf.mul(tf.add(tf.conv2d(xx as tf.Tensor4D, ww as tf.Tensor4D, g.stride, 'valid'), bb), dy));
+    return tf.sum(
+      tf.mul(tf.add(tf.conv2d(xx as tf.Tensor4D, ww as tf.Tensor4D, g.stride, 'valid'), bb), dy),
+    );
   };
   const wrt = layer.needsInputGrad ? [x, w, b] : [w, b];
   const run = (): void => {
@@ -92,7 +118,9 @@ async function main(): Promise<void> {
   await tf.ready();
   let oursTotal = 0;
   let tfTotal = 0;
-  console.log(`LeNet-5 convolutions, batch ${batch}, ms per call (mean of ${runs} after ${warmup} warm-up)`);
+  console.log(
+    `LeNet-5 convolutions, batch ${batch}, ms per call (mean of ${runs} after ${warmup} warm-up)`,
+  );
   for (const layer of layers) {
     const ours = benchOurs(layer);
     const sum = ours.forward + ours.filter + ours.data;
@@ -105,7 +133,9 @@ async function main(): Promise<void> {
         `| tfjs cpu ${theirs.toFixed(2)}  (×${(theirs / sum).toFixed(1)})`,
     );
   }
-  console.log(`both layers: ours ${oursTotal.toFixed(2)} ms, tfjs cpu ${tfTotal.toFixed(2)} ms (×${(tfTotal / oursTotal).toFixed(1)})`);
+  console.log(
+    `both layers: ours ${oursTotal.toFixed(2)} ms, tfjs cpu ${tfTotal.toFixed(2)} ms (×${(tfTotal / oursTotal).toFixed(1)})`,
+  );
 }
 
 void main();

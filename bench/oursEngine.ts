@@ -42,7 +42,8 @@ export async function runOurs(data: Dataset, opts: BenchOptions): Promise<BenchR
     await trainer.flush();
     let ms = performance.now() - t1;
     if (failure !== null) throw new Error(failure);
-    if (ran !== opts.steps) throw new Error(`the trainer stopped after ${ran} of ${opts.steps} steps`);
+    if (ran !== opts.steps)
+      throw new Error(`the trainer stopped after ${ran} of ${opts.steps} steps`);
 
     let testAccuracy: number | null = null;
     const epochEndEvaluations = evaluations - evaluationsBefore;

@@ -41,9 +41,17 @@ const DEFAULTS: Record<BenchModel, { warmup: number; steps: number }> = {
   lenet5: { warmup: 5, steps: 30 },
 };
 
-function list<T extends string>(value: string | undefined, allowed: readonly T[], fallback: readonly T[], flag: string): T[] {
+function list<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: readonly T[],
+  flag: string,
+): T[] {
   if (value === undefined) return [...fallback];
-  const items = value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   for (const item of items) {
     if (!(allowed as readonly string[]).includes(item)) {
       throw new Error(`--${flag}: unknown "${item}" (choose from ${allowed.join(', ')})`);
@@ -55,7 +63,8 @@ function list<T extends string>(value: string | undefined, allowed: readonly T[]
 function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${flag}: expected a positive integer, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`--${flag}: expected a positive integer, got "${value}"`);
   return n;
 }
 
@@ -84,7 +93,11 @@ function parseCli() {
   };
 }
 
-async function runEngine(engine: BenchEngine, data: Dataset, opts: BenchOptions): Promise<BenchResult> {
+async function runEngine(
+  engine: BenchEngine,
+  data: Dataset,
+  opts: BenchOptions,
+): Promise<BenchResult> {
   if (engine === 'ours') {
     // Loaded on demand, so a tfjs-only run does not need the engine to build.
     const { runOurs } = await import('./oursEngine');
@@ -116,15 +129,27 @@ async function main(): Promise<void> {
   const data = await loadBenchMnist();
   const stepsPerEpoch = Math.floor(data.train.count / BATCH);
   const suite: BenchSuite = cli.epochs ? 'epoch' : 'throughput';
-  const machine = { node: process.version, cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}` };
+  const machine = {
+    node: process.version,
+    cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
+  };
   const records: BenchRecord[] = [];
 
   for (const model of cli.models) {
     const warmup = cli.warmup ?? DEFAULTS[model].warmup;
     // An epoch run trains exactly `epochs` passes in all, warm-up included.
-    const steps = cli.epochs ? cli.epochs * stepsPerEpoch - warmup : (cli.steps ?? DEFAULTS[model].steps);
+    const steps = cli.epochs
+      ? cli.epochs * stepsPerEpoch - warmup
+      : (cli.steps ?? DEFAULTS[model].steps);
     if (steps < 1) throw new Error(`--warmup ${warmup} leaves no steps to time`);
-    const opts: BenchOptions = { model, batch: BATCH, warmup, steps, evaluate: cli.evaluate || suite === 'epoch', seed: cli.seed };
+    const opts: BenchOptions = {
+      model,
+      batch: BATCH,
+      warmup,
+      steps,
+      evaluate: cli.evaluate || suite === 'epoch',
+      seed: cli.seed,
+    };
     for (const engine of cli.engines) {
       let result: BenchResult | null = null;
       let error: string | undefined;
@@ -160,8 +185,11 @@ async function main(): Promise<void> {
   }
 
   for (const r of records) {
-    const base = records.find((b) => b.model === r.model && b.engine === 'tfjs' && b.backend === 'cpu');
-    if (r.samplesPerSec !== null && base?.samplesPerSec) r.ratioVsTfjsCpu = r.samplesPerSec / base.samplesPerSec;
+    const base = records.find(
+      (b) => b.model === r.model && b.engine === 'tfjs' && b.backend === 'cpu',
+    );
+    if (r.samplesPerSec !== null && base?.samplesPerSec)
+      r.ratioVsTfjsCpu = r.samplesPerSec / base.samplesPerSec;
   }
 
   console.log(`\n${formatTable(records)}\n`);

@@ -6,7 +6,18 @@ function fixed(v: number | null, digits: number): string {
 }
 
 export function formatTable(records: readonly BenchRecord[]): string {
-  const header = ['suite', 'model', 'engine', 'steps', 'samples/s', 'ms/step', 'first step ms', 'test acc', '× tfjs-cpu', 'note'];
+  const header = [
+    'suite',
+    'model',
+    'engine',
+    'steps',
+    'samples/s',
+    'ms/step',
+    'first step ms',
+    'test acc',
+    '× tfjs-cpu',
+    'note',
+  ];
   const rows = records.map((r) => [
     r.suite,
     r.model,

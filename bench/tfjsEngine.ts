@@ -20,7 +20,8 @@ export async function useTfjsBackend(backend: TfjsBackend): Promise<number> {
     wasmPathsSet = true;
   }
   const t0 = performance.now();
-  if (!(await tf.setBackend(backend))) throw new Error(`tfjs could not start its '${backend}' backend`);
+  if (!(await tf.setBackend(backend)))
+    throw new Error(`tfjs could not start its '${backend}' backend`);
   await tf.ready();
   return performance.now() - t0;
 }
@@ -33,7 +34,14 @@ function he(fanIn: number, seed: number) {
 function buildModel(model: BenchModel, seed: number): tf.Sequential {
   const m = tf.sequential();
   if (model === 'mlp') {
-    m.add(tf.layers.dense({ inputShape: [784], units: 128, activation: 'relu', kernelInitializer: he(784, seed) }));
+    m.add(
+      tf.layers.dense({
+        inputShape: [784],
+        units: 128,
+        activation: 'relu',
+        kernelInitializer: he(784, seed),
+      }),
+    );
     m.add(tf.layers.dense({ units: 10, kernelInitializer: he(128, seed + 1) }));
     return m;
   }
@@ -48,7 +56,14 @@ function buildModel(model: BenchModel, seed: number): tf.Sequential {
     }),
   );
   m.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  m.add(tf.layers.conv2d({ filters: 16, kernelSize: 5, activation: 'relu', kernelInitializer: he(150, seed + 1) }));
+  m.add(
+    tf.layers.conv2d({
+      filters: 16,
+      kernelSize: 5,
+      activation: 'relu',
+      kernelInitializer: he(150, seed + 1),
+    }),
+  );
   m.add(tf.layers.maxPooling2d({ poolSize: 2 }));
   m.add(tf.layers.flatten());
   m.add(tf.layers.dense({ units: 120, activation: 'relu', kernelInitializer: he(256, seed + 2) }));
@@ -70,7 +85,9 @@ function testAccuracy(m: tf.Sequential, model: BenchModel, data: Dataset): numbe
     const n = Math.min(chunk, data.test.count - first);
     normalizeImages(data.test.inputs, null, first, n, 784, x);
     const predicted = tf.tidy(() => {
-      const logits = m.predict(tf.tensor(x.subarray(0, n * 784), inputShape(model, n))) as tf.Tensor;
+      const logits = m.predict(
+        tf.tensor(x.subarray(0, n * 784), inputShape(model, n)),
+      ) as tf.Tensor;
       return logits.argMax(-1).dataSync();
     });
     for (let i = 0; i < n; i++) if (predicted[i] === data.test.labels[first + i]) correct++;
@@ -79,7 +96,11 @@ function testAccuracy(m: tf.Sequential, model: BenchModel, data: Dataset): numbe
 }
 
 /** Train `opts.model` on tfjs's current backend; throws if the backend cannot train it. */
-export async function runTfjs(data: Dataset, opts: BenchOptions, backendInitMs: number): Promise<BenchResult> {
+export async function runTfjs(
+  data: Dataset,
+  opts: BenchOptions,
+  backendInitMs: number,
+): Promise<BenchResult> {
   const sampler = new BatchSampler(data, opts.batch, opts.seed);
   const shape = inputShape(opts.model, opts.batch);
   const t0 = performance.now();
@@ -119,6 +140,14 @@ export async function runTfjs(data: Dataset, opts: BenchOptions, backendInitMs: 
       testAccuracy: opts.evaluate ? testAccuracy(m, opts.model, data) : null,
       finalLoss: lastLoss,
     };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const missing = /Kernel '(\w+)' not registered for backend '(\w+)'/.exec(message);
+    if (missing)
+      throw new Error(
+        `tfjs '${missing[2]}' has no ${missing[1]} kernel, so it cannot train this model`,
+      );
+    throw e;
   } finally {
     m.dispose();
     optimizer.dispose();

@@ -61,6 +61,11 @@ test('train a model: pick the MLP, train it, and the loss moves', async ({ page 
   await page.waitForTimeout(500);
   expect(await readNumber(steps)).toBe(pausedAt);
 
+  // The S shortcut trains exactly one step.
+  await page.keyboard.press('s');
+  await expect.poll(() => readNumber(steps)).toBe(pausedAt + 1);
+  await expect(status).toHaveAttribute('data-state', 'paused');
+
   expect(await paintedPixels(page, 'loss-chart')).toBeGreaterThan(200);
   expect(await paintedPixels(page, 'accuracy-chart')).toBeGreaterThan(200);
   await page.screenshot({ path: 'test-results/train-a-model.png', fullPage: true });

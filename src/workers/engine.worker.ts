@@ -35,6 +35,7 @@ function emit(event: EngineEvent): void {
 }
 
 function flushEvents(): void {
+  if (flushTimer !== null) clearTimeout(flushTimer);
   flushTimer = null;
   lastFlush = performance.now();
   if (queue.length === 0 || listener === null) return;
@@ -75,7 +76,14 @@ function onTrainerEvent(event: EngineEvent): void {
 
 function fail(kind: ErrorKind, errors: { message: string; nodeId?: string }[]): LoadResult {
   for (const e of errors) emit({ type: 'error', kind, ...e });
-  setState('failed', errors[0]?.message ?? 'Something went wrong.');
+  // The errors themselves are shown in full; the status line only says where to look.
+  setState(
+    'failed',
+    errors.length > 1
+      ? `${errors.length} problems stop this run; see above.`
+      : 'This run cannot start; see above.',
+  );
+  flushEvents();
   return { ok: false, kind, errors };
 }
 
@@ -226,31 +234,37 @@ async function fetchDatasetFile(path: string, onBytes: () => void): Promise<Uint
   return progress.received === expected ? bytes : bytes.subarray(0, progress.received);
 }
 
+function datasetTitle(data: DataSpec): string {
+  return data.dataset === 'mnist' ? 'MNIST' : `the ${data.kind} toy set`;
+}
+
 async function loadDataset(data: DataSpec, seed: number, gen: number): Promise<Dataset> {
   const key = datasetKey(data, seed);
   if (dataset?.key === key) return dataset.value;
   downloads.clear();
   let shown = 0;
+  // Parallel downloads may still report after one of them failed; the failure stands.
+  let settled = false;
   const report = (fraction: number, message: string) => {
     shown = Math.max(shown, fraction);
-    if (gen === generation) setState('loading', message, shown);
+    if (!settled && gen === generation) setState('loading', message, shown);
   };
-  report(0, `Loading ${data.dataset}…`);
-  const value = await datasetForSpec(
-    data,
-    seed,
-    (path) =>
-      fetchDatasetFile(path, () =>
-        report(
-          downloadedFraction(),
-          `Downloading ${data.dataset}… ${Math.round(downloadedFraction() * 100)} %`,
-        ),
-      ),
-    (fraction, message) => report(fraction, message ?? `Loading ${data.dataset}…`),
-  );
-  downloads.clear();
-  dataset = { key, value };
-  return value;
+  const title = datasetTitle(data);
+  report(0, `Loading ${title}…`);
+  const percent = () => `Downloading ${title}… ${Math.round(downloadedFraction() * 100)} %`;
+  try {
+    const value = await datasetForSpec(
+      data,
+      seed,
+      (path) => fetchDatasetFile(path, () => report(downloadedFraction(), percent())),
+      (fraction, message) => report(fraction, message ?? `Loading ${title}…`),
+    );
+    dataset = { key, value };
+    return value;
+  } finally {
+    settled = true;
+    downloads.clear();
+  }
 }
 
 async function compile(s: ExperimentSpec, d: Dataset, gen: number): Promise<Trainer | null> {
@@ -266,8 +280,15 @@ async function compile(s: ExperimentSpec, d: Dataset, gen: number): Promise<Trai
   return t;
 }
 
-function readyMessage(t: Trainer, d: Dataset): string {
-  return `Ready: ${d.name}, ${d.train.count.toLocaleString('en')} training samples, ${t.totalSteps.toLocaleString('en')} steps.`;
+/** Ready, and the events so far sent now: the caller's result must not overtake them. */
+function announceReady(t: Trainer, d: Dataset): void {
+  const epochs = t.totalSteps / t.stepsPerEpoch;
+  setState(
+    'ready',
+    `Ready: ${epochs} epoch${epochs === 1 ? '' : 's'} of ${t.stepsPerEpoch.toLocaleString('en')} steps ` +
+      `on ${d.train.count.toLocaleString('en')} training samples.`,
+  );
+  flushEvents();
 }
 
 function superseded(): LoadResult {
@@ -300,7 +321,7 @@ const api: EngineApi = {
       const t = await compile(spec, d, gen);
       if (t === null) return superseded();
       trainer = t;
-      setState('ready', readyMessage(t, d));
+      announceReady(t, d);
       return {
         ok: true,
         stepsPerEpoch: t.stepsPerEpoch,
@@ -342,7 +363,7 @@ const api: EngineApi = {
       const t = await compile(spec, dataset.value, gen);
       if (t === null) return;
       trainer = t;
-      setState('ready', readyMessage(t, dataset.value));
+      announceReady(t, dataset.value);
     } catch (error) {
       const { kind, errors } = describeError(error);
       fail(kind, errors);

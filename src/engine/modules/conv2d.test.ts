@@ -8,8 +8,9 @@ import { conv2dModule } from './conv2d';
 import type { ShapeInfo } from './module';
 import { shapeSize } from './module';
 
-const conv = (p: Partial<OpParams<'conv2d'>> & { filters: number; kernel: number }): OpParams<'conv2d'> =>
-  opParamSchemas.conv2d.parse(p);
+const conv = (
+  p: Partial<OpParams<'conv2d'>> & { filters: number; kernel: number },
+): OpParams<'conv2d'> => opParamSchemas.conv2d.parse(p);
 
 function inferOk(p: OpParams<'conv2d'>, shape: number[]): ShapeInfo {
   const info = conv2dModule.infer(p, [shape]);
@@ -26,7 +27,10 @@ describe('conv2d shape inference', () => {
   });
 
   it('conv2d, stride 2 and padding 1 on an odd 3×9×7 input', () => {
-    const info = inferOk(conv({ filters: 4, kernel: 3, stride: 2, padding: 1, bias: false }), [3, 9, 7]);
+    const info = inferOk(
+      conv({ filters: 4, kernel: 3, stride: 2, padding: 1, bias: false }),
+      [3, 9, 7],
+    );
     expect(info.shape).toEqual([4, 5, 4]);
     expect(info.paramCount).toBe(4 * 3 * 9);
     expect(info.flops).toBe(2 * 4 * 5 * 4 * 3 * 9);
@@ -45,7 +49,9 @@ describe('conv2d shape inference', () => {
   });
 
   it('conv2d, padding can make room for a kernel larger than the image', () => {
-    expect(inferOk(conv({ filters: 2, kernel: 5, padding: 1 }), [1, 3, 3]).shape).toEqual([2, 1, 1]);
+    expect(inferOk(conv({ filters: 2, kernel: 5, padding: 1 }), [1, 3, 3]).shape).toEqual([
+      2, 1, 1,
+    ]);
     expect(conv2dModule.infer(conv({ filters: 2, kernel: 5, padding: 1 }), [[1, 2, 3]])).toBe(
       'kernel 5×5 is larger than its 2×3 input (4×5 with padding 1)',
     );
@@ -59,10 +65,25 @@ describe('conv2d gradients (finite differences)', () => {
 
   const cases: { name: string; p: OpParams<'conv2d'>; shape: number[]; batch: number }[] = [
     { name: '3@3×3 on 1×8×8', p: conv({ filters: 3, kernel: 3 }), shape: [1, 8, 8], batch: 3 },
-    { name: '4@3×3 stride 2 pad 1 on odd 3×7×5', p: conv({ filters: 4, kernel: 3, stride: 2, padding: 1 }), shape: [3, 7, 5], batch: 2 },
-    { name: '5@5×5 stride 2 pad 2, no bias, on 2×9×9', p: conv({ filters: 5, kernel: 5, stride: 2, padding: 2, bias: false }), shape: [2, 9, 9], batch: 3 },
+    {
+      name: '4@3×3 stride 2 pad 1 on odd 3×7×5',
+      p: conv({ filters: 4, kernel: 3, stride: 2, padding: 1 }),
+      shape: [3, 7, 5],
+      batch: 2,
+    },
+    {
+      name: '5@5×5 stride 2 pad 2, no bias, on 2×9×9',
+      p: conv({ filters: 5, kernel: 5, stride: 2, padding: 2, bias: false }),
+      shape: [2, 9, 9],
+      batch: 3,
+    },
     { name: '2@1×1 on 5×4×6', p: conv({ filters: 2, kernel: 1 }), shape: [5, 4, 6], batch: 1 },
-    { name: '3@5×5 glorot pad 2 on 1×6×7', p: conv({ filters: 3, kernel: 5, padding: 2, init: 'glorot' }), shape: [1, 6, 7], batch: 3 },
+    {
+      name: '3@5×5 glorot pad 2 on 1×6×7',
+      p: conv({ filters: 3, kernel: 5, padding: 2, init: 'glorot' }),
+      shape: [1, 6, 7],
+      batch: 3,
+    },
   ];
 
   for (const c of cases) {
@@ -134,6 +155,7 @@ describe('conv2d build', () => {
     };
     const overwritten = make(false);
     const accumulated = make(true);
-    for (let i = 0; i < overwritten.length; i++) expect(accumulated[i]).toBeCloseTo(overwritten[i] + 0.5, 5);
+    for (let i = 0; i < overwritten.length; i++)
+      expect(accumulated[i]).toBeCloseTo(overwritten[i] + 0.5, 5);
   });
 });

@@ -17,7 +17,13 @@ export function windowOutputSize(size: number, k: number, stride: number, pad: n
 }
 
 /** Why an input cannot feed a 2-D window op (conv or pool), or null when it can. */
-export function imageInputError(op: string, inputs: Shape[], k: number, pad: number, window: string): string | null {
+export function imageInputError(
+  op: string,
+  inputs: Shape[],
+  k: number,
+  pad: number,
+  window: string,
+): string | null {
   if (inputs.length !== 1) return `${op} takes one input, got ${inputs.length}`;
   const shape = inputs[0];
   if (shape.length !== 3) {
@@ -33,7 +39,10 @@ export function imageInputError(op: string, inputs: Shape[], k: number, pad: num
 
 // Parameter shapes and initialisation: weight [filters, C, k, k] with fanIn = C·k·k and
 // fanOut = filters·k·k (what each input pixel reaches), bias [filters] starting at zero.
-function parameterShapes(p: OpParams<'conv2d'>, inC: number): { weight: number[]; bias: number[] | null } {
+function parameterShapes(
+  p: OpParams<'conv2d'>,
+  inC: number,
+): { weight: number[]; bias: number[] | null } {
   return { weight: [p.filters, inC, p.kernel, p.kernel], bias: p.bias ? [p.filters] : null };
 }
 
@@ -85,7 +94,14 @@ export const conv2dModule: ModuleDef<'conv2d'> = {
     };
     const fanIn = inC * p.kernel * p.kernel;
     const fanOut = outC * p.kernel * p.kernel;
-    initWeights(backend, weight.value, p.init, fanIn, fanOut, parameterSeed(ctx.seed, id, 'weight'));
+    initWeights(
+      backend,
+      weight.value,
+      p.init,
+      fanIn,
+      fanOut,
+      parameterSeed(ctx.seed, id, 'weight'),
+    );
     const params: Parameter[] = [weight];
     let bias: DeviceBuffer | null = null;
     let biasGrad: DeviceBuffer | null = null;
@@ -106,7 +122,9 @@ export const conv2dModule: ModuleDef<'conv2d'> = {
       ? { geom, x: input.value, dy, dw: weight.grad, db: biasGrad, accumulate: false }
       : null;
     const backwardData: Conv2dBackwardDataParams | null =
-      dy && input.grad ? { geom, dy, w: weight.value, dx: input.grad, accumulate: input.accumulateGrad } : null;
+      dy && input.grad
+        ? { geom, dy, w: weight.value, dx: input.grad, accumulate: input.accumulateGrad }
+        : null;
 
     return {
       params,

@@ -24,7 +24,9 @@ describe('pool shape inference', () => {
   });
 
   it('maxpool2d, 2×2 on odd 3×7×5 drops the last row and column', () => {
-    expect(maxpool2dModule.infer(pool({ size: 2 }), [[3, 7, 5]])).toMatchObject({ shape: [3, 3, 2] });
+    expect(maxpool2dModule.infer(pool({ size: 2 }), [[3, 7, 5]])).toMatchObject({
+      shape: [3, 3, 2],
+    });
   });
 
   it('maxpool2d, refuses a flat input', () => {
@@ -34,7 +36,9 @@ describe('pool shape inference', () => {
   });
 
   it('avgpool2d, refuses a window larger than its input', () => {
-    expect(avgpool2dModule.infer(pool({ size: 3 }), [[4, 2, 5]])).toBe('window 3×3 is larger than its 2×5 input');
+    expect(avgpool2dModule.infer(pool({ size: 3 }), [[4, 2, 5]])).toBe(
+      'window 3×3 is larger than its 2×5 input',
+    );
   });
 
   it('maxpool2d, refuses padding over half the window', () => {
@@ -48,9 +52,24 @@ describe('pool gradients (finite differences)', () => {
   const cases: { name: string; p: OpParams<'maxpool2d'>; shape: number[]; batch: number }[] = [
     { name: '2×2 on 2×6×6', p: pool({ size: 2 }), shape: [2, 6, 6], batch: 3 },
     { name: '2×2 on odd 3×7×5', p: pool({ size: 2 }), shape: [3, 7, 5], batch: 2 },
-    { name: '3×3 stride 2 pad 1 on 2×7×9', p: pool({ size: 3, stride: 2, padding: 1 }), shape: [2, 7, 9], batch: 3 },
-    { name: '3×3 stride 1 pad 1 (overlapping) on 1×5×4', p: pool({ size: 3, stride: 1, padding: 1 }), shape: [1, 5, 4], batch: 1 },
-    { name: '4×4 stride 3 pad 2 on 3×9×10', p: pool({ size: 4, stride: 3, padding: 2 }), shape: [3, 9, 10], batch: 2 },
+    {
+      name: '3×3 stride 2 pad 1 on 2×7×9',
+      p: pool({ size: 3, stride: 2, padding: 1 }),
+      shape: [2, 7, 9],
+      batch: 3,
+    },
+    {
+      name: '3×3 stride 1 pad 1 (overlapping) on 1×5×4',
+      p: pool({ size: 3, stride: 1, padding: 1 }),
+      shape: [1, 5, 4],
+      batch: 1,
+    },
+    {
+      name: '4×4 stride 3 pad 2 on 3×9×10',
+      p: pool({ size: 4, stride: 3, padding: 2 }),
+      shape: [3, 9, 10],
+      batch: 2,
+    },
   ];
 
   // Max pooling is piecewise linear: a small ε and well-separated inputs (a shuffled ramp with
@@ -64,14 +83,23 @@ describe('pool gradients (finite differences)', () => {
   for (const c of cases) {
     it(`maxpool2d, ${c.name}, batch ${c.batch}`, () => {
       const inputValues = [separated(c.batch * shapeSize(c.shape), 3)];
-      const result = gradCheck(maxpool2dModule, c.p, [c.shape], { batch: c.batch, eps: 1e-3, inputValues });
+      const result = gradCheck(maxpool2dModule, c.p, [c.shape], {
+        batch: c.batch,
+        eps: 1e-3,
+        inputValues,
+      });
       expect(result.mismatches).toEqual([]);
       expect(result.checked).toBeGreaterThan(0);
     });
 
     it(`avgpool2d, ${c.name}, batch ${c.batch}`, () => {
       // Average pooling is linear, so any ε is exact up to rounding.
-      const result = gradCheck(avgpool2dModule, c.p, [c.shape], { batch: c.batch, eps: 0.25, atol: 1e-4, rtol: 1e-3 });
+      const result = gradCheck(avgpool2dModule, c.p, [c.shape], {
+        batch: c.batch,
+        eps: 0.25,
+        atol: 1e-4,
+        rtol: 1e-3,
+      });
       expect(result.mismatches).toEqual([]);
       expect(result.checked).toBeGreaterThan(0);
     });

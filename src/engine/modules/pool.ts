@@ -29,7 +29,19 @@ function geometry(ctx: BuildContext<PoolOp>): WindowGeometry {
   const [inC, inH, inW] = ctx.inputs[0].shape;
   const [outC, outH, outW] = ctx.outputShape;
   const stride = p.stride ?? p.size;
-  return { batch: ctx.batch, inC, inH, inW, outC, outH, outW, kH: p.size, kW: p.size, stride, pad: p.padding };
+  return {
+    batch: ctx.batch,
+    inC,
+    inH,
+    inW,
+    outC,
+    outH,
+    outW,
+    kH: p.size,
+    kW: p.size,
+    stride,
+    pad: p.padding,
+  };
 }
 
 function buildPool(ctx: BuildContext<PoolOp>, kind: 'max' | 'avg'): ModuleInstance {

@@ -1,4 +1,5 @@
 // The two live charts of a run: loss and accuracy against the step.
+import { isLossOp, type LossOp } from '../../engine/spec/ops';
 import { runSeries } from '../store/runSeries';
 import { useAppStore } from '../store/store';
 import { LiveChart, type Curve } from './LiveChart';
@@ -22,14 +23,21 @@ const accuracyCurves: Curve[] = [
 ];
 const accuracyDomain: [number, number] = [0, 1];
 
+const lossNames: Record<LossOp, string> = {
+  softmaxCrossEntropy: 'Cross-entropy loss',
+  meanSquaredError: 'Mean squared error',
+  hinge: 'Hinge loss',
+};
+
 export function TrainCharts() {
   const smoothing = useAppStore((s) => s.spec.view.smoothing);
   const logScale = useAppStore((s) => s.spec.view.logScale);
+  const lossOp = useAppStore((s) => s.spec.model.nodes.find((n) => isLossOp(n.op))?.op);
   return (
     <div className="charts">
       <LiveChart
         title="Loss"
-        yLabel="Cross-entropy loss"
+        yLabel={lossOp && isLossOp(lossOp) ? lossNames[lossOp] : 'Loss'}
         curves={lossCurves}
         smoothing={smoothing}
         logScale={logScale}

@@ -75,10 +75,46 @@ function expectClose(actual: Float32Array, expected: ArrayLike<number>): void {
 }
 
 const cases: Case[] = [
-  { name: 'LeNet 2×2 stride 2 on 6×24×24, batch 3', batch: 3, c: 6, h: 24, w: 24, k: 2, stride: 2, pad: 0 },
-  { name: '3×3 stride 2 pad 1 on 5×7×9, batch 1', batch: 1, c: 5, h: 7, w: 9, k: 3, stride: 2, pad: 1 },
-  { name: '3×3 stride 1 pad 1 (overlapping) on 3×5×4, batch 3', batch: 3, c: 3, h: 5, w: 4, k: 3, stride: 1, pad: 1 },
-  { name: '2×2 stride 2 on odd 7×5 (last row and column dropped)', batch: 3, c: 1, h: 7, w: 5, k: 2, stride: 2, pad: 0 },
+  {
+    name: 'LeNet 2×2 stride 2 on 6×24×24, batch 3',
+    batch: 3,
+    c: 6,
+    h: 24,
+    w: 24,
+    k: 2,
+    stride: 2,
+    pad: 0,
+  },
+  {
+    name: '3×3 stride 2 pad 1 on 5×7×9, batch 1',
+    batch: 1,
+    c: 5,
+    h: 7,
+    w: 9,
+    k: 3,
+    stride: 2,
+    pad: 1,
+  },
+  {
+    name: '3×3 stride 1 pad 1 (overlapping) on 3×5×4, batch 3',
+    batch: 3,
+    c: 3,
+    h: 5,
+    w: 4,
+    k: 3,
+    stride: 1,
+    pad: 1,
+  },
+  {
+    name: '2×2 stride 2 on odd 7×5 (last row and column dropped)',
+    batch: 3,
+    c: 1,
+    h: 7,
+    w: 5,
+    k: 2,
+    stride: 2,
+    pad: 0,
+  },
   { name: '4×4 stride 3 pad 2 on 2×9×10', batch: 3, c: 2, h: 9, w: 10, k: 4, stride: 3, pad: 2 },
 ];
 
@@ -105,6 +141,15 @@ describe('cpu maxPool', () => {
     expect(i32(argmax)[1]).toBe(2);
   });
 
+  it('maxPool, a NaN anywhere in a window makes its output NaN', () => {
+    const { g, be, x, y, argmax } = setup(cases[0], 3);
+    f32(x)[1] = NaN; // second element of the first window
+    f32(x)[24] = 100; // a larger value after it must not replace it
+    be.maxPool({ geom: g, x, y, argmax });
+    expect(f32(y)[0]).toBeNaN();
+    expect(i32(argmax)[0]).toBe(1);
+  });
+
   it('maxPool, all-negative window with padding still picks an image element', () => {
     const { g, be, x, y, argmax } = setup(cases[1], 3);
     f32(x).fill(-5);
@@ -129,7 +174,9 @@ describe('cpu maxPoolBackward', () => {
 
   it('maxPoolBackward, refuses to run without an argmax buffer', () => {
     const { g, be, dy, dx } = setup(cases[0], 5);
-    expect(() => be.maxPoolBackward({ geom: g, dy, dx, argmax: null, accumulate: false })).toThrow(/argmax/);
+    expect(() => be.maxPoolBackward({ geom: g, dy, dx, argmax: null, accumulate: false })).toThrow(
+      /argmax/,
+    );
   });
 });
 

@@ -44,9 +44,11 @@ export function maxPool(p: PoolParams): void {
         for (let ih = h0; ih < h1; ih++) {
           const row = base + ih * g.inW;
           for (let iw = w0; iw < w1; iw++) {
-            // `>` keeps the first maximum, so ties send the gradient to one place.
-            if (x[row + iw] > best || where < 0) {
-              best = x[row + iw];
+            const v = x[row + iw];
+            // `>` keeps the first maximum, so ties send the gradient to one place; a NaN wins
+            // and stays, so a diverging run shows up as NaN instead of being pooled away.
+            if (v > best || where < 0 || v !== v) {
+              best = v;
               where = row + iw;
             }
           }
