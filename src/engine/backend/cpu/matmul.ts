@@ -11,10 +11,21 @@
 //
 // Edges: a tail of 1–2 rows of C uses a 2×4 kernel (LeNet's 6 filters are 4 + 2 rows, not
 // 8); a tail of 3 rows and any tail of columns run the full kernel on a padded panel whose
-// extra rows/columns repeat a real one, and only the real part of the tile is stored.
+// extra rows/columns repeat a real one, into a scratch tile whose real part is then added.
+//
+// Every function with a hot loop is branch-free inside it, and each kind of tile has its own
+// loop: V8 (Node 20) can otherwise compile a loop on-stack before a rare branch has run, then
+// deoptimise at that branch on every later call — measured at 3× slower on whole shapes. For
+// the same reason C is cleared up front and the kernels always add.
 //
 // The packing buffers are module-level and grow once: JavaScript runs one kernel at a time,
 // so every caller (matmul, the im2col convolutions) can share them without allocating.
+//
+// Measured on one core of an AMD EPYC (Node 20), `npx tsx bench/gemm.ts`: 4.1–4.7 GFLOP/s on
+// the MLP's large shapes and on squares, 3–4.4 on LeNet's im2col shapes. Once any ArrayBuffer
+// in the same realm has been transferred (detached), V8 checks every typed-array access for
+// detachment and this drops by ~8%: a worker running this engine should post copies, not
+// transfer buffers.
 import type { MatmulParams, SumRowsParams } from '../backend';
 import { f32 } from './cpuBuffer';
 
@@ -29,18 +40,15 @@ const NC = 512;
  */
 const PACK_BUDGET = 1 << 20;
 
-// Never start them empty: V8 keeps typed arrays of ≤ 64 bytes on its heap and others off it,
-// and code that first meets the on-heap kind runs measurably slower afterwards (4.5 → 1.4
-// GFLOP/s on some shapes). So every array here is born off-heap, like the ones it stands in for.
 let packedA = new Float32Array(4096);
 let packedB = new Float32Array(4096);
-/** Holds an edge tile so that only its real part is stored (16 floats used). */
-const edgeTile = new Float32Array(64);
+/** Holds an edge tile so that only its real part is added to C (row stride 4). */
+const edgeTile = new Float32Array(16);
 
 /**
  * C[m×n] (+)= op(A)[m×k] · op(B)[k×n] on raw arrays with offsets. op(A) = A (m×k, row-major)
- * or Aᵀ (A stored k×m); op(B) = B (k×n) or Bᵀ (B stored n×k). Used by matmul and by the
- * im2col convolutions.
+ * or Aᵀ (A stored k×m); op(B) = B (k×n) or Bᵀ (B stored n×k). C must not overlap A or B.
+ * Used by matmul and by the im2col convolutions.
  */
 export function gemm(
   a: Float32Array,
@@ -57,10 +65,8 @@ export function gemm(
   accumulate: boolean,
 ): void {
   if (m <= 0 || n <= 0) return;
-  if (k <= 0) {
-    if (!accumulate) for (let i = 0; i < m; i++) c.fill(0, cOffset + i * n, cOffset + i * n + n);
-    return;
-  }
+  if (!accumulate) c.fill(0, cOffset, cOffset + m * n);
+  if (k <= 0) return;
   // Equal blocks, so that a dimension just past a block size is two halves, not one and a sliver.
   const nc0 = Math.ceil(n / Math.ceil(n / NC));
   const mc0 = Math.ceil(m / Math.ceil(m / MC));
@@ -70,182 +76,258 @@ export function gemm(
   const needB = (nc0 + 3) * kc0;
   if (packedA.length < needA) packedA = new Float32Array(needA);
   if (packedB.length < needB) packedB = new Float32Array(needB);
-  const pa = packedA;
-  const pb = packedB;
 
+  // op(A)(i, p) = a[aOffset + i·aRow + p·aDepth], and likewise for op(B)(p, j).
+  const aRow = transA ? 1 : k;
+  const aDepth = transA ? m : 1;
+  const bCol = transB ? k : 1;
+  const bDepth = transB ? 1 : n;
   for (let j0 = 0; j0 < n; j0 += nc0) {
     const nc = Math.min(nc0, n - j0);
     for (let p0 = 0; p0 < k; p0 += kc0) {
       const kc = Math.min(kc0, k - p0);
-      // Later k-blocks add to what the first one wrote.
-      const add = accumulate || p0 > 0;
-      if (transB) packB(b, bOffset, k, j0, nc, p0, kc, pb);
+      const bStart = bOffset + j0 * bCol + p0 * bDepth;
+      // B not transposed is read in place, 4 neighbouring columns per step; Bᵀ is packed.
+      if (transB) packPanels(b, bStart, bCol, bDepth, nc, kc, packedB, false);
       for (let i0 = 0; i0 < m; i0 += mc0) {
         const mc = Math.min(mc0, m - i0);
-        packA(a, aOffset, transA, m, k, i0, mc, p0, kc, pa);
-        for (let j = 0; j < nc; j += 4) {
-          const nr = Math.min(4, nc - j);
-          let bSrc = pb;
-          let bPos = j * kc;
-          let bStep = 4;
-          if (!transB) {
-            if (nr === 4) {
-              bSrc = b;
-              bPos = bOffset + p0 * n + j0 + j;
-              bStep = n;
-            } else {
-              // The last columns would read past the row: pack them, padded.
-              packBPlain(b, bOffset, n, j0 + j, nr, p0, kc, pb);
-              bPos = 0;
-            }
-          }
-          let aPos = 0;
-          for (let i = 0; i < mc;) {
-            const rows = mc - i;
-            const cPos = cOffset + (i0 + i) * n + j0 + j;
-            if (rows >= 3) {
-              if (rows >= 4 && nr === 4)
-                kernel4x4(pa, aPos, bSrc, bPos, bStep, kc, c, cPos, n, add);
-              else {
-                kernel4x4(pa, aPos, bSrc, bPos, bStep, kc, edgeTile, 0, 4, false);
-                storeEdge(c, cPos, n, Math.min(rows, 4), nr, add);
-              }
-              aPos += 4 * kc;
-              i += 4;
-            } else {
-              if (rows === 2 && nr === 4)
-                kernel2x4(pa, aPos, bSrc, bPos, bStep, kc, c, cPos, n, add);
-              else {
-                kernel2x4(pa, aPos, bSrc, bPos, bStep, kc, edgeTile, 0, 4, false);
-                storeEdge(c, cPos, n, rows, nr, add);
-              }
-              aPos += 2 * kc;
-              i += 2;
-            }
-          }
+        packPanels(a, aOffset + i0 * aRow + p0 * aDepth, aRow, aDepth, mc, kc, packedA, true);
+        const cStart = cOffset + i0 * n + j0;
+        if (transB) multiplyBlock(packedA, mc, packedB, 0, kc, 4, kc, nc, c, cStart, n);
+        else multiplyBlock(packedA, mc, b, bStart, 1, n, kc, nc, c, cStart, n);
+        const nEdge = nc % 4;
+        if (nEdge === 0) continue;
+        const jEdge = nc - nEdge;
+        let bEdge = jEdge * kc;
+        if (!transB) {
+          // The last columns cannot be read 4 at a time in place: pack them, padded.
+          packPanels(b, bStart + jEdge, 1, n, nEdge, kc, packedB, false);
+          bEdge = 0;
         }
+        multiplyEdgeColumns(packedA, mc, packedB, bEdge, kc, c, cStart + jEdge, n, nEdge);
       }
     }
   }
 }
 
 /**
- * Rows [i0, i0+mc) × columns [p0, p0+kc) of op(A) into `dst` as panels of 4 rows (a tail of
- * 1–2 rows: a panel of 2), each panel interleaved along k: dst[panel + p·h + r]. Missing rows
- * of a padded panel repeat the last real row; the kernel computes and discards them.
+ * Packs `count` lines of a strided matrix (line i, depth p at src[start + i·line + p·depth])
+ * into panels of 4 lines interleaved along the depth: dst[panel·4·kc + p·4 + r]. With
+ * `pairTail`, a last panel of 1–2 lines is 2 wide (for the 2×4 kernel). Padding lines repeat
+ * the last real one, so every value read is a real one and the discarded results stay finite.
  */
-function packA(
-  a: Float32Array,
-  aOffset: number,
-  transA: boolean,
-  m: number,
-  k: number,
-  i0: number,
-  mc: number,
-  p0: number,
+function packPanels(
+  src: Float32Array,
+  start: number,
+  line: number,
+  depth: number,
+  count: number,
   kc: number,
   dst: Float32Array,
+  pairTail: boolean,
 ): void {
+  const full = count - (count % 4);
   let d = 0;
-  for (let i = 0; i < mc;) {
-    const rows = mc - i;
-    const h = rows >= 3 ? 4 : 2;
-    const last = Math.min(h, rows) - 1;
-    const g = i0 + i;
-    if (transA) {
-      // A(g + r, p) = a[p·m + g + r]: the panel's rows are neighbours in memory.
-      const r1 = last >= 1 ? 1 : 0;
-      const r2 = last >= 2 ? 2 : last;
-      const r3 = last >= 3 ? 3 : last;
-      let s = aOffset + p0 * m + g;
-      if (h === 4) {
-        for (let p = 0; p < kc; p++, s += m, d += 4) {
-          dst[d] = a[s];
-          dst[d + 1] = a[s + r1];
-          dst[d + 2] = a[s + r2];
-          dst[d + 3] = a[s + r3];
-        }
-      } else {
-        for (let p = 0; p < kc; p++, s += m, d += 2) {
-          dst[d] = a[s];
-          dst[d + 1] = a[s + r1];
-        }
-      }
-    } else {
-      // A(g + r, p) = a[(g + r)·k + p]: one stream per row.
-      const s0 = aOffset + g * k + p0;
-      const s1 = s0 + (last >= 1 ? 1 : 0) * k;
-      if (h === 4) {
-        const s2 = s0 + (last >= 2 ? 2 : last) * k;
-        const s3 = s0 + (last >= 3 ? 3 : last) * k;
-        for (let p = 0; p < kc; p++, d += 4) {
-          dst[d] = a[s0 + p];
-          dst[d + 1] = a[s1 + p];
-          dst[d + 2] = a[s2 + p];
-          dst[d + 3] = a[s3 + p];
-        }
-      } else {
-        for (let p = 0; p < kc; p++, d += 2) {
-          dst[d] = a[s0 + p];
-          dst[d + 1] = a[s1 + p];
-        }
-      }
-    }
-    i += h;
+  for (let i = 0; i < full; i += 4, d += 4 * kc) {
+    pack4(src, start + i * line, depth, line, 2 * line, 3 * line, kc, dst, d);
+  }
+  const rest = count - full;
+  const s = start + full * line;
+  const o1 = rest > 1 ? line : 0;
+  const o2 = rest > 2 ? 2 * line : o1;
+  if (rest === 0) return;
+  if (pairTail && rest < 3) pack2(src, s, depth, o1, kc, dst, d);
+  else pack4(src, s, depth, o1, o2, o2, kc, dst, d);
+}
+
+function pack4(
+  src: Float32Array,
+  s: number,
+  depth: number,
+  o1: number,
+  o2: number,
+  o3: number,
+  kc: number,
+  dst: Float32Array,
+  d: number,
+): void {
+  for (let p = 0; p < kc; p++, s += depth, d += 4) {
+    dst[d] = src[s];
+    dst[d + 1] = src[s + o1];
+    dst[d + 2] = src[s + o2];
+    dst[d + 3] = src[s + o3];
   }
 }
 
-/** Columns [j0, j0+nc) × rows [p0, p0+kc) of Bᵀ (B stored n×k) as 4-column panels. */
-function packB(
-  b: Float32Array,
-  bOffset: number,
-  k: number,
-  j0: number,
-  nc: number,
-  p0: number,
+function pack2(
+  src: Float32Array,
+  s: number,
+  depth: number,
+  o1: number,
   kc: number,
   dst: Float32Array,
+  d: number,
 ): void {
-  let d = 0;
-  for (let j = 0; j < nc; j += 4) {
-    const last = Math.min(4, nc - j) - 1;
-    const s0 = bOffset + (j0 + j) * k + p0;
-    const s1 = s0 + (last >= 1 ? 1 : 0) * k;
-    const s2 = s0 + (last >= 2 ? 2 : last) * k;
-    const s3 = s0 + (last >= 3 ? 3 : last) * k;
-    for (let p = 0; p < kc; p++, d += 4) {
-      dst[d] = b[s0 + p];
-      dst[d + 1] = b[s1 + p];
-      dst[d + 2] = b[s2 + p];
-      dst[d + 3] = b[s3 + p];
-    }
-  }
-}
-
-/** The last nr < 4 columns of B (stored k×n) from row p0, padded to a 4-column panel. */
-function packBPlain(
-  b: Float32Array,
-  bOffset: number,
-  n: number,
-  j: number,
-  nr: number,
-  p0: number,
-  kc: number,
-  dst: Float32Array,
-): void {
-  const q1 = nr > 1 ? 1 : 0;
-  const q2 = nr > 2 ? 2 : nr - 1;
-  let s = bOffset + p0 * n + j;
-  for (let p = 0, d = 0; p < kc; p++, s += n, d += 4) {
-    dst[d] = b[s];
-    dst[d + 1] = b[s + q1];
-    dst[d + 2] = b[s + q2];
-    dst[d + 3] = b[s + q2];
+  for (let p = 0; p < kc; p++, s += depth, d += 2) {
+    dst[d] = src[s];
+    dst[d + 1] = src[s + o1];
   }
 }
 
 /**
- * The 4×4 micro-kernel: C[4×4 at cPos, row stride ldc] (+)= Apanel[4×kc] · Bpanel[kc×4], with A
+ * C[mc × ⌊nc/4⌋·4 at cStart] += packed A panels · B, where B's 4-column tile j starts at
+ * bStart + j·bTile and steps by bStep along k. The columns past the last multiple of 4 are
+ * left to multiplyEdgeColumns.
+ */
+function multiplyBlock(
+  pa: Float32Array,
+  mc: number,
+  b: Float32Array,
+  bStart: number,
+  bTile: number,
+  bStep: number,
+  kc: number,
+  nc: number,
+  c: Float32Array,
+  cStart: number,
+  ldc: number,
+): void {
+  const mFull = mc - (mc % 4);
+  const nFull = nc - (nc % 4);
+  const rest = mc - mFull;
+  fullTiles(pa, mFull, b, bStart, bTile, bStep, kc, nFull, c, cStart, ldc);
+  const aRest = mFull * kc;
+  const cRest = cStart + mFull * ldc;
+  if (rest === 2) pairTiles(pa, aRest, b, bStart, bTile, bStep, kc, nFull, c, cRest, ldc);
+  else if (rest === 3)
+    edgeTiles4(pa, aRest, 0, b, bStart, 4 * bTile, bStep, kc, c, cRest, 4, ldc, 3, 4, nFull / 4);
+  else if (rest === 1)
+    edgeTiles2(pa, aRest, 0, b, bStart, 4 * bTile, bStep, kc, c, cRest, 4, ldc, 1, 4, nFull / 4);
+}
+
+/** The last nr < 4 columns of C, with B's tile packed (4 wide) at bStart. */
+function multiplyEdgeColumns(
+  pa: Float32Array,
+  mc: number,
+  b: Float32Array,
+  bStart: number,
+  kc: number,
+  c: Float32Array,
+  cStart: number,
+  ldc: number,
+  nr: number,
+): void {
+  const mFull = mc - (mc % 4);
+  const rest = mc - mFull;
+  edgeTiles4(pa, 0, 4 * kc, b, bStart, 0, 4, kc, c, cStart, 4 * ldc, ldc, 4, nr, mFull / 4);
+  const aRest = mFull * kc;
+  const cRest = cStart + mFull * ldc;
+  if (rest === 3) edgeTiles4(pa, aRest, 0, b, bStart, 0, 4, kc, c, cRest, 0, ldc, 3, nr, 1);
+  else if (rest > 0) edgeTiles2(pa, aRest, 0, b, bStart, 0, 4, kc, c, cRest, 0, ldc, rest, nr, 1);
+}
+
+/** Every whole 4×4 tile: B tiles outermost, so each stays in L1 while the A panels pass. */
+function fullTiles(
+  pa: Float32Array,
+  mFull: number,
+  b: Float32Array,
+  bStart: number,
+  bTile: number,
+  bStep: number,
+  kc: number,
+  nFull: number,
+  c: Float32Array,
+  cStart: number,
+  ldc: number,
+): void {
+  for (let j = 0; j < nFull; j += 4) {
+    const bPos = bStart + j * bTile;
+    for (
+      let i = 0, aPos = 0, cPos = cStart + j;
+      i < mFull;
+      i += 4, aPos += 4 * kc, cPos += 4 * ldc
+    ) {
+      kernel4x4(pa, aPos, b, bPos, bStep, kc, c, cPos, ldc);
+    }
+  }
+}
+
+/** A tail of exactly 2 rows, whole 4-column tiles. */
+function pairTiles(
+  pa: Float32Array,
+  aPos: number,
+  b: Float32Array,
+  bStart: number,
+  bTile: number,
+  bStep: number,
+  kc: number,
+  nFull: number,
+  c: Float32Array,
+  cStart: number,
+  ldc: number,
+): void {
+  for (let j = 0; j < nFull; j += 4)
+    kernel2x4(pa, aPos, b, bStart + j * bTile, bStep, kc, c, cStart + j, ldc);
+}
+
+/** `count` partial tiles through the 4×4 kernel, each computed into edgeTile, mr×nr of it kept. */
+function edgeTiles4(
+  pa: Float32Array,
+  aPos: number,
+  aNext: number,
+  b: Float32Array,
+  bPos: number,
+  bNext: number,
+  bStep: number,
+  kc: number,
+  c: Float32Array,
+  cPos: number,
+  cNext: number,
+  ldc: number,
+  mr: number,
+  nr: number,
+  count: number,
+): void {
+  for (let t = 0; t < count; t++, aPos += aNext, bPos += bNext, cPos += cNext) {
+    edgeTile.fill(0, 0, 16);
+    kernel4x4(pa, aPos, b, bPos, bStep, kc, edgeTile, 0, 4);
+    addEdge(c, cPos, ldc, mr, nr);
+  }
+}
+
+/** As edgeTiles4, through the 2×4 kernel (tails of 1–2 rows). */
+function edgeTiles2(
+  pa: Float32Array,
+  aPos: number,
+  aNext: number,
+  b: Float32Array,
+  bPos: number,
+  bNext: number,
+  bStep: number,
+  kc: number,
+  c: Float32Array,
+  cPos: number,
+  cNext: number,
+  ldc: number,
+  mr: number,
+  nr: number,
+  count: number,
+): void {
+  for (let t = 0; t < count; t++, aPos += aNext, bPos += bNext, cPos += cNext) {
+    edgeTile.fill(0, 0, 8);
+    kernel2x4(pa, aPos, b, bPos, bStep, kc, edgeTile, 0, 4);
+    addEdge(c, cPos, ldc, mr, nr);
+  }
+}
+
+function addEdge(c: Float32Array, cPos: number, ldc: number, mr: number, nr: number): void {
+  for (let r = 0; r < mr; r++) {
+    for (let q = 0; q < nr; q++) c[cPos + r * ldc + q] += edgeTile[r * 4 + q];
+  }
+}
+
+/**
+ * The 4×4 micro-kernel: C[4×4 at cPos, row stride ldc] += Apanel[4×kc] · Bpanel[kc×4], with A
  * packed (4 values per step) and B read as 4 neighbouring values per step, `bStep` apart.
  * Index arithmetic is `| 0` so that V8 emits plain 32-bit adds without overflow checks.
  */
@@ -259,7 +341,6 @@ function kernel4x4(
   c: Float32Array,
   cPos: number,
   ldc: number,
-  add: boolean,
 ): void {
   // prettier-ignore
   let c00 = 0, c01 = 0, c02 = 0, c03 = 0,
@@ -283,16 +364,11 @@ function kernel4x4(
   const o2 = o1 + ldc;
   const o3 = o2 + ldc;
   // prettier-ignore
-  if (add) {
+  {
     c[o0] += c00; c[o0 + 1] += c01; c[o0 + 2] += c02; c[o0 + 3] += c03;
     c[o1] += c10; c[o1 + 1] += c11; c[o1 + 2] += c12; c[o1 + 3] += c13;
     c[o2] += c20; c[o2 + 1] += c21; c[o2 + 2] += c22; c[o2 + 3] += c23;
     c[o3] += c30; c[o3 + 1] += c31; c[o3 + 2] += c32; c[o3 + 3] += c33;
-  } else {
-    c[o0] = c00; c[o0 + 1] = c01; c[o0 + 2] = c02; c[o0 + 3] = c03;
-    c[o1] = c10; c[o1 + 1] = c11; c[o1 + 2] = c12; c[o1 + 3] = c13;
-    c[o2] = c20; c[o2 + 1] = c21; c[o2 + 2] = c22; c[o2 + 3] = c23;
-    c[o3] = c30; c[o3 + 1] = c31; c[o3 + 2] = c32; c[o3 + 3] = c33;
   }
 }
 
@@ -307,7 +383,6 @@ function kernel2x4(
   c: Float32Array,
   cPos: number,
   ldc: number,
-  add: boolean,
 ): void {
   // prettier-ignore
   let c00 = 0, c01 = 0, c02 = 0, c03 = 0,
@@ -325,46 +400,31 @@ function kernel2x4(
   const o0 = cPos;
   const o1 = o0 + ldc;
   // prettier-ignore
-  if (add) {
+  {
     c[o0] += c00; c[o0 + 1] += c01; c[o0 + 2] += c02; c[o0 + 3] += c03;
     c[o1] += c10; c[o1 + 1] += c11; c[o1 + 2] += c12; c[o1 + 3] += c13;
-  } else {
-    c[o0] = c00; c[o0 + 1] = c01; c[o0 + 2] = c02; c[o0 + 3] = c03;
-    c[o1] = c10; c[o1 + 1] = c11; c[o1 + 2] = c12; c[o1 + 3] = c13;
   }
 }
 
-/** Stores the real mr×nr corner of an edge tile computed into `edgeTile` (row stride 4). */
-function storeEdge(
-  c: Float32Array,
-  cPos: number,
-  ldc: number,
-  mr: number,
-  nr: number,
-  add: boolean,
-): void {
-  for (let r = 0; r < mr; r++) {
-    const o = cPos + r * ldc;
-    for (let q = 0; q < nr; q++)
-      c[o + q] = add ? c[o + q] + edgeTile[r * 4 + q] : edgeTile[r * 4 + q];
-  }
-}
-
+/** The epilogue runs as its own passes (m·n work beside the GEMM's m·n·k), each branch-free. */
 export function matmul(p: MatmulParams): void {
   const c = f32(p.c);
   const { m, n } = p;
   gemm(f32(p.a), 0, f32(p.b), 0, c, 0, m, n, p.k, p.transA, p.transB, p.accumulate);
-  const relu = p.activation === 'relu';
-  if (p.bias) {
-    const bias = f32(p.bias);
-    for (let i = 0, o = 0; i < m; i++) {
-      for (let j = 0; j < n; j++, o++) {
-        const v = c[o] + bias[j];
-        c[o] = relu && v < 0 ? 0 : v;
-      }
-    }
-  } else if (relu) {
-    for (let o = 0; o < m * n; o++) if (c[o] < 0) c[o] = 0;
+  if (p.bias) addBias(c, f32(p.bias), m, n);
+  if (p.activation === 'relu') reluInPlace(c, m * n);
+}
+
+function addBias(c: Float32Array, bias: Float32Array, m: number, n: number): void {
+  for (let i = 0, o = 0; i < m; i++) {
+    for (let j = 0; j < n; j++, o++) c[o] += bias[j];
+  }
+}
+
+function reluInPlace(c: Float32Array, size: number): void {
+  for (let o = 0; o < size; o++) {
+    const v = c[o];
+    c[o] = v < 0 ? 0 : v;
   }
 }
 
