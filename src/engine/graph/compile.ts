@@ -34,6 +34,8 @@ export interface Program {
   readonly metrics: DeviceBuffer;
   readonly nodes: CompiledNode[];
   readonly params: Parameter[];
+  /** Model state that is not a parameter (running statistics), for snapshots. */
+  readonly buffers: DeviceBuffer[];
   readonly state: StepState;
   forward(): void;
   backward(): void;
@@ -135,6 +137,7 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
 
   const nodes: CompiledNode[] = [];
   const params: Parameter[] = [];
+  const buffers: DeviceBuffer[] = [];
   for (const id of order) {
     const node = byId.get(id)!;
     const info = report.nodes.get(id)!;
@@ -166,6 +169,7 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
     });
     nodes.push({ id, op: node.op, module, output: outputs.get(id)!, needsGrad: needsGrad.get(id)! });
     params.push(...module.params);
+    buffers.push(...(module.buffers ?? []));
   }
 
   const state: StepState = { training: true, step: 0, validRows: batch };
@@ -180,6 +184,7 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
     metrics,
     nodes,
     params,
+    buffers,
     state,
     forward() {
       for (let i = 0; i < nodes.length; i++) nodes[i].module.forward(state);

@@ -94,6 +94,7 @@ export const batchnormModule: ModuleDef<'batchnorm'> = {
 
     return {
       params: [gamma, beta],
+      buffers: [runningMean, runningVar],
       forward(state) {
         forwardParams.training = state.training;
         backend.batchNorm(forwardParams);

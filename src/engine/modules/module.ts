@@ -72,6 +72,11 @@ export interface BuildContext<K extends OpName> {
 
 export interface ModuleInstance {
   readonly params: Parameter[];
+  /**
+   * State that is part of the model but not trained by gradients (batch norm's running
+   * statistics): saved in snapshots and exports along with the parameters.
+   */
+  readonly buffers?: DeviceBuffer[];
   forward(state: StepState): void;
   /** Reads gradOutput (or, for a loss, the targets) and writes every input's gradient. */
   backward(state: StepState): void;

@@ -175,15 +175,20 @@ export class Trainer {
     await this.collectMetrics(true);
   }
 
+  /** Every parameter and running statistic, copied off the device. */
   async snapshot(): Promise<WeightSnapshot> {
     const values: Float32Array[] = [];
-    for (const p of this.program.params) values.push((await this.backend.read(p.value)) as Float32Array);
+    for (const buf of this.modelBuffers()) values.push((await this.backend.read(buf)) as Float32Array);
     return { step: this.stepIndex, values };
   }
 
   restore(snapshot: WeightSnapshot): void {
-    this.program.params.forEach((p, i) => this.backend.write(p.value, snapshot.values[i]));
+    this.modelBuffers().forEach((buf, i) => this.backend.write(buf, snapshot.values[i]));
     this.backend.submit();
+  }
+
+  private modelBuffers() {
+    return [...this.program.params.map((p) => p.value), ...this.program.buffers];
   }
 
   dispose(): void {
