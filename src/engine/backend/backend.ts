@@ -362,7 +362,13 @@ export interface Backend {
   copyBlocks(p: CopyBlocksParams): void;
   dropout(p: DropoutParams): void;
   /** dx (+)= dy · mask */
-  dropoutBackward(p: { dy: DeviceBuffer; mask: DeviceBuffer; dx: DeviceBuffer; n: number; accumulate: boolean }): void;
+  dropoutBackward(p: {
+    dy: DeviceBuffer;
+    mask: DeviceBuffer;
+    dx: DeviceBuffer;
+    n: number;
+    accumulate: boolean;
+  }): void;
   batchNorm(p: BatchNormParams): void;
   batchNormBackward(p: BatchNormBackwardParams): void;
   loss(p: LossParams): void;

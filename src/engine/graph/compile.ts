@@ -7,7 +7,13 @@ import type { Backend, DeviceBuffer } from '../backend/backend';
 import type { ExperimentSpec, NodeSpec } from '../spec/schema';
 import { inferShapes, nodeLabel, type ShapeReport } from '../spec/inferShapes';
 import { isLossOp, type OpName } from '../spec/ops';
-import type { ModuleDef, ModuleInput, ModuleInstance, Parameter, StepState } from '../modules/module';
+import type {
+  ModuleDef,
+  ModuleInput,
+  ModuleInstance,
+  Parameter,
+  StepState,
+} from '../modules/module';
 import { shapeSize } from '../modules/module';
 import { moduleDefs } from '../modules/registry';
 import { ModelError } from './errors';
@@ -56,7 +62,11 @@ function buildModule<K extends OpName>(
 
 export function compile(spec: ExperimentSpec, backend: Backend, options: CompileOptions): Program {
   const report = inferShapes(spec.model);
-  if (!report.ok) throw new ModelError('invalid-model', report.problems.filter((p) => p.severity === 'error'));
+  if (!report.ok)
+    throw new ModelError(
+      'invalid-model',
+      report.problems.filter((p) => p.severity === 'error'),
+    );
   const batch = options.batch;
 
   const memory = estimateMemory(report, batch, options.datasetBytes ?? 0);
@@ -114,7 +124,8 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
   for (const id of order) {
     const size = isLossOp(byId.get(id)!.op) ? 1 : batch * shapeSize(report.nodes.get(id)!.shape);
     outputs.set(id, backend.alloc(size, 'f32', `${id}.output`));
-    if (needsGrad.get(id) && !isLossOp(byId.get(id)!.op)) grads.set(id, backend.alloc(size, 'f32', `${id}.grad`));
+    if (needsGrad.get(id) && !isLossOp(byId.get(id)!.op))
+      grads.set(id, backend.alloc(size, 'f32', `${id}.grad`));
   }
 
   // The fan-out rule. Backward visits nodes in reverse order and each node's inputs in
@@ -167,7 +178,13 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
       metrics: isLoss ? metrics : null,
       alloc: (size, dtype, label) => backend.alloc(size, dtype, `${id}.${label}`),
     });
-    nodes.push({ id, op: node.op, module, output: outputs.get(id)!, needsGrad: needsGrad.get(id)! });
+    nodes.push({
+      id,
+      op: node.op,
+      module,
+      output: outputs.get(id)!,
+      needsGrad: needsGrad.get(id)!,
+    });
     params.push(...module.params);
     buffers.push(...(module.buffers ?? []));
   }

@@ -15,7 +15,11 @@ export interface MemoryEstimate {
  * to two optimizer states (×4), scratch for im2col-style kernels (×1 of the largest
  * activation), and the dataset as stored on the device.
  */
-export function estimateMemory(report: ShapeReport, batch: number, datasetBytes: number): MemoryEstimate {
+export function estimateMemory(
+  report: ShapeReport,
+  batch: number,
+  datasetBytes: number,
+): MemoryEstimate {
   let activations = 0;
   let largest = 0;
   for (const info of report.nodes.values()) {

@@ -30,10 +30,25 @@ export function initWeights(
 ): void {
   if (scheme === 'he') {
     const std = Math.sqrt(2 / fanIn);
-    backend.randomFill({ buf, n: buf.size, distribution: 'normal', a: 0, b: std, seed, counter: 0 });
+    backend.randomFill({
+      buf,
+      n: buf.size,
+      distribution: 'normal',
+      a: 0,
+      b: std,
+      seed,
+      counter: 0,
+    });
   } else {
     const limit = Math.sqrt(6 / (fanIn + fanOut));
-    backend.randomFill({ buf, n: buf.size, distribution: 'uniform', a: -limit, b: limit, seed, counter: 0 });
+    backend.randomFill({
+      buf,
+      n: buf.size,
+      distribution: 'uniform',
+      a: -limit,
+      b: limit,
+      seed,
+      counter: 0,
+    });
   }
 }
-

@@ -8,7 +8,11 @@ const chain = (nodes: NodeSpec[]): ModelSpec => ({
   edges: nodes.slice(1).map((n, i) => ({ from: nodes[i].id, to: n.id })),
 });
 const input = (shape: number[]): NodeSpec => ({ id: 'in', op: 'input', params: { shape } });
-const dense = (id: string, units: number): NodeSpec => ({ id, op: 'dense', params: { units, bias: true, init: 'he' } });
+const dense = (id: string, units: number): NodeSpec => ({
+  id,
+  op: 'dense',
+  params: { units, bias: true, init: 'he' },
+});
 const loss: NodeSpec = { id: 'loss', op: 'softmaxCrossEntropy', params: {} };
 const errors = (m: ModelSpec) => inferShapes(m).problems.filter((p) => p.severity === 'error');
 
@@ -56,7 +60,9 @@ describe('inferShapes', () => {
 
   it('a model without a loss cannot be trained', () => {
     const e = errors(chain([input([4]), dense('a', 3)]));
-    expect(e.map((p) => p.message)).toContain('The model has no loss node, so it cannot be trained.');
+    expect(e.map((p) => p.message)).toContain(
+      'The model has no loss node, so it cannot be trained.',
+    );
   });
 
   it('a model without an input is an error', () => {
@@ -89,7 +95,11 @@ describe('inferShapes', () => {
   it('a conv kernel larger than its input is an error on the conv', () => {
     const m = chain([
       input([1, 4, 4]),
-      { id: 'c3', op: 'conv2d', params: { filters: 2, kernel: 5, stride: 1, padding: 0, bias: true, init: 'he' } },
+      {
+        id: 'c3',
+        op: 'conv2d',
+        params: { filters: 2, kernel: 5, stride: 1, padding: 0, bias: true, init: 'he' },
+      },
       { id: 'f', op: 'flatten', params: {} },
       loss,
     ]);
@@ -115,13 +125,23 @@ describe('inferShapes', () => {
     const r = inferShapes(m);
     expect(r.ok).toBe(true);
     expect(r.problems).toEqual([
-      { severity: 'warning', nodeId: 'side', message: 'dense#side: does not lead to the loss, so it is not trained' },
+      {
+        severity: 'warning',
+        nodeId: 'side',
+        message: 'dense#side: does not lead to the loss, so it is not trained',
+      },
     ]);
   });
 
   it('concat orders its inputs by port', () => {
     const m: ModelSpec = {
-      nodes: [input([4]), dense('a', 3), dense('b', 5), { id: 'cat', op: 'concat', params: {} }, loss],
+      nodes: [
+        input([4]),
+        dense('a', 3),
+        dense('b', 5),
+        { id: 'cat', op: 'concat', params: {} },
+        loss,
+      ],
       edges: [
         { from: 'in', to: 'a' },
         { from: 'in', to: 'b' },

@@ -46,7 +46,11 @@ export function nodeLabel(node: { op: string; id: string }): string {
   return `${node.op}#${node.id}`;
 }
 
-function inferNode<K extends OpName>(def: ModuleDef<K>, params: OpParams<K>, inputs: Shape[]): ShapeInfo | string {
+function inferNode<K extends OpName>(
+  def: ModuleDef<K>,
+  params: OpParams<K>,
+  inputs: Shape[],
+): ShapeInfo | string {
   return def.infer(params, inputs);
 }
 
@@ -57,7 +61,8 @@ export function inferShapes(model: ModelSpec): ShapeReport {
   };
   const byId = new Map<string, NodeSpec>();
   for (const node of model.nodes) {
-    if (byId.has(node.id)) error(`${nodeLabel(node)}: another node already has the id "${node.id}"`, node.id);
+    if (byId.has(node.id))
+      error(`${nodeLabel(node)}: another node already has the id "${node.id}"`, node.id);
     else byId.set(node.id, node);
   }
 
@@ -73,7 +78,10 @@ export function inferShapes(model: ModelSpec): ShapeReport {
     const to = byId.get(edge.to);
     if (!from || !to) {
       const missing = !from ? edge.from : edge.to;
-      error(`an edge ${edge.from} → ${edge.to} refers to "${missing}", which is not a node`, to?.id ?? from?.id);
+      error(
+        `an edge ${edge.from} → ${edge.to} refers to "${missing}", which is not a node`,
+        to?.id ?? from?.id,
+      );
       return;
     }
     if (edge.from === edge.to) {
@@ -100,18 +108,22 @@ export function inferShapes(model: ModelSpec): ShapeReport {
   }
   if (order.length < byId.size) {
     const onCycle = [...byId.keys()].filter((id) => !order.includes(id));
-    for (const id of onCycle) error(`${nodeLabel(byId.get(id)!)}: is part of a cycle; a model must be a DAG`, id);
+    for (const id of onCycle)
+      error(`${nodeLabel(byId.get(id)!)}: is part of a cycle; a model must be a DAG`, id);
   }
 
   // Exactly one input and one loss, and the loss ends the graph.
   const inputNodes = model.nodes.filter((n) => n.op === 'input');
   const lossNodes = model.nodes.filter((n) => isLossOp(n.op));
   if (inputNodes.length === 0) error('The model has no input node.');
-  if (inputNodes.length > 1) for (const n of inputNodes.slice(1)) error(`${nodeLabel(n)}: a model has one input node`, n.id);
+  if (inputNodes.length > 1)
+    for (const n of inputNodes.slice(1)) error(`${nodeLabel(n)}: a model has one input node`, n.id);
   if (lossNodes.length === 0) error('The model has no loss node, so it cannot be trained.');
-  if (lossNodes.length > 1) for (const n of lossNodes.slice(1)) error(`${nodeLabel(n)}: a model has one loss node`, n.id);
+  if (lossNodes.length > 1)
+    for (const n of lossNodes.slice(1)) error(`${nodeLabel(n)}: a model has one loss node`, n.id);
   for (const n of lossNodes) {
-    if (outgoing.get(n.id)!.length > 0) error(`${nodeLabel(n)}: a loss must be the last node; nothing can follow it`, n.id);
+    if (outgoing.get(n.id)!.length > 0)
+      error(`${nodeLabel(n)}: a loss must be the last node; nothing can follow it`, n.id);
   }
 
   // Shapes, in topological order.
@@ -154,11 +166,17 @@ export function inferShapes(model: ModelSpec): ShapeReport {
     }
     const size = shapeSize(result.shape);
     if (!Number.isFinite(size) || size > SIZE_LIMITS.maxValuesPerSample) {
-      error(`${nodeLabel(node)}: its output [${result.shape.join('×')}] has ${size.toExponential(2)} values per sample; the limit is ${SIZE_LIMITS.maxValuesPerSample.toExponential(2)}`, id);
+      error(
+        `${nodeLabel(node)}: its output [${result.shape.join('×')}] has ${size.toExponential(2)} values per sample; the limit is ${SIZE_LIMITS.maxValuesPerSample.toExponential(2)}`,
+        id,
+      );
       continue;
     }
     if (result.paramCount > SIZE_LIMITS.maxParamsPerNode) {
-      error(`${nodeLabel(node)}: has ${result.paramCount.toExponential(2)} parameters; the limit is ${SIZE_LIMITS.maxParamsPerNode.toExponential(2)} per node`, id);
+      error(
+        `${nodeLabel(node)}: has ${result.paramCount.toExponential(2)} parameters; the limit is ${SIZE_LIMITS.maxParamsPerNode.toExponential(2)} per node`,
+        id,
+      );
       continue;
     }
     totalParams += result.paramCount;
@@ -166,7 +184,9 @@ export function inferShapes(model: ModelSpec): ShapeReport {
     nodes.set(id, { ...result, id, op: node.op, inputs });
   }
   if (totalParams > SIZE_LIMITS.maxTotalParams) {
-    error(`The model has ${totalParams.toExponential(2)} parameters; the limit is ${SIZE_LIMITS.maxTotalParams.toExponential(2)}.`);
+    error(
+      `The model has ${totalParams.toExponential(2)} parameters; the limit is ${SIZE_LIMITS.maxTotalParams.toExponential(2)}.`,
+    );
   }
 
   // Nodes that do not lead to the loss are not trained: say so, but do not refuse the model.

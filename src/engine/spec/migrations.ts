@@ -8,7 +8,8 @@ type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 /** migrations[n] upgrades version n to n + 1. Version 1 is the first; none exist yet. */
 const migrations: Record<number, Migration> = {};
 
-export type MigrationResult = { ok: true; value: Record<string, unknown> } | { ok: false; error: string };
+export type MigrationResult =
+  { ok: true; value: Record<string, unknown> } | { ok: false; error: string };
 
 export function migrateSpec(json: unknown): MigrationResult {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {

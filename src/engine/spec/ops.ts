@@ -21,10 +21,18 @@ export const opParamSchemas = {
     })
     .strict(),
   maxpool2d: z
-    .object({ size: positiveInt, stride: positiveInt.optional(), padding: nonNegativeInt.default(0) })
+    .object({
+      size: positiveInt,
+      stride: positiveInt.optional(),
+      padding: nonNegativeInt.default(0),
+    })
     .strict(),
   avgpool2d: z
-    .object({ size: positiveInt, stride: positiveInt.optional(), padding: nonNegativeInt.default(0) })
+    .object({
+      size: positiveInt,
+      stride: positiveInt.optional(),
+      padding: nonNegativeInt.default(0),
+    })
     .strict(),
   flatten: z.object({}).strict(),
   reshape: z.object({ shape: z.array(positiveInt).min(1).max(4) }).strict(),

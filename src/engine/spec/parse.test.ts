@@ -53,7 +53,9 @@ describe('parseExperimentSpec', () => {
     const doc = lenet() as { model: { nodes: Record<string, unknown>[] } };
     doc.model.nodes[2] = { id: 'x', op: 'evil', params: {} };
     expect(parseExperimentSpec(doc).ok).toBe(false);
-    const polluted = JSON.parse(`{"__proto__": {"polluted": 1}, ${JSON.stringify(lenet()).slice(1)}`);
+    const polluted = JSON.parse(
+      `{"__proto__": {"polluted": 1}, ${JSON.stringify(lenet()).slice(1)}`,
+    );
     expect(parseExperimentSpec(polluted).ok).toBe(false);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

@@ -15,7 +15,8 @@ export function parseExperimentSpec(json: unknown): ParseResult {
   const migrated = migrateSpec(json);
   if (!migrated.ok) return { ok: false, errors: [migrated.error] };
   const result = experimentSpecSchema.safeParse(migrated.value);
-  if (!result.success) return { ok: false, errors: result.error.issues.slice(0, 20).map(describeIssue) };
+  if (!result.success)
+    return { ok: false, errors: result.error.issues.slice(0, 20).map(describeIssue) };
   // The schema's node union loses the op ↔ params link in its inferred type; the runtime
   // check above is per op, so the narrower static type is sound.
   return { ok: true, spec: result.data as ExperimentSpec };

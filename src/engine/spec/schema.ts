@@ -86,7 +86,11 @@ export const scheduleSpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('constant') }).strict(),
   /** lr · gamma^floor(epoch / everyEpochs) */
   z
-    .object({ kind: z.literal('step'), everyEpochs: z.number().int().positive(), gamma: z.number().gt(0).max(1) })
+    .object({
+      kind: z.literal('step'),
+      everyEpochs: z.number().int().positive(),
+      gamma: z.number().gt(0).max(1),
+    })
     .strict(),
   /** lr · gamma^epoch (fractional epochs) */
   z.object({ kind: z.literal('exponential'), gamma: z.number().gt(0).max(1) }).strict(),
@@ -151,6 +155,8 @@ export type DataSpec = z.output<typeof dataSpecSchema>;
 export type TrainSpec = z.output<typeof trainSpecSchema>;
 export type OptimizerSpec = z.output<typeof optimizerSpecSchema>;
 export type ScheduleSpec = z.output<typeof scheduleSpecSchema>;
-export type ExperimentSpec = Omit<z.output<typeof experimentSpecSchema>, 'model'> & { model: ModelSpec };
+export type ExperimentSpec = Omit<z.output<typeof experimentSpecSchema>, 'model'> & {
+  model: ModelSpec;
+};
 /** What a person (or a template) writes: defaults may be left out. */
 export type ExperimentSpecInput = z.input<typeof experimentSpecSchema>;

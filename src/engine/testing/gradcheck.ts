@@ -86,7 +86,11 @@ export function gradCheck<K extends OpName>(
 
   let target: DeviceBuffer | null = null;
   if (options.target) {
-    target = backend.alloc(options.target.length, options.target instanceof Int32Array ? 'i32' : 'f32', 'target');
+    target = backend.alloc(
+      options.target.length,
+      options.target instanceof Int32Array ? 'i32' : 'f32',
+      'target',
+    );
     backend.write(target, options.target);
   }
   const metrics = loss ? backend.alloc(2, 'f32', 'metrics') : null;
@@ -126,7 +130,8 @@ export function gradCheck<K extends OpName>(
 
   const tensors: { name: string; value: Float32Array; grad: Float32Array }[] = [];
   inputs.forEach((inp, i) => {
-    if (inp.grad) tensors.push({ name: `input${i}`, value: data(inp.value), grad: data(inp.grad).slice() });
+    if (inp.grad)
+      tensors.push({ name: `input${i}`, value: data(inp.value), grad: data(inp.grad).slice() });
   });
   for (const p of module.params) {
     tensors.push({ name: p.name, value: data(p.value), grad: data(p.grad).slice() });
@@ -137,7 +142,8 @@ export function gradCheck<K extends OpName>(
   let maxError = 0;
   for (const t of tensors) {
     const n = t.value.length;
-    const indices = n <= maxChecks ? [...Array(n).keys()] : Array.from({ length: maxChecks }, () => rng.int(n));
+    const indices =
+      n <= maxChecks ? [...Array(n).keys()] : Array.from({ length: maxChecks }, () => rng.int(n));
     for (const idx of indices) {
       const orig = t.value[idx];
       t.value[idx] = orig + eps;

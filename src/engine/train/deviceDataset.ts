@@ -19,7 +19,11 @@ interface DeviceSplit {
 }
 
 function upload(backend: Backend, split: DataSplit, name: string, indexCount: number): DeviceSplit {
-  const inputs = backend.alloc(split.inputs.length, split.inputs instanceof Uint8Array ? 'u8' : 'f32', `${name}.inputs`);
+  const inputs = backend.alloc(
+    split.inputs.length,
+    split.inputs instanceof Uint8Array ? 'u8' : 'f32',
+    `${name}.inputs`,
+  );
   backend.write(inputs, split.inputs);
   const labels = backend.alloc(split.count, 'i32', `${name}.labels`);
   backend.write(labels, split.labels);

@@ -2,9 +2,14 @@
 import type { ExperimentSpec } from '../spec/schema';
 
 export function divergenceAdvice(spec: ExperimentSpec, currentLr: number): string {
-  const tips = [`Try a smaller learning rate (now ${currentLr.toPrecision(3)}; a tenth of it is a good next try)`];
+  const tips = [
+    `Try a smaller learning rate (now ${currentLr.toPrecision(3)}; a tenth of it is a good next try)`,
+  ];
   if (spec.train.clipNorm === null) tips.push('turn on gradient-norm clipping (e.g. 1.0)');
-  if (spec.model.nodes.some((n) => n.op === 'sigmoid' || n.op === 'tanh') && !spec.model.nodes.some((n) => n.op === 'batchnorm')) {
+  if (
+    spec.model.nodes.some((n) => n.op === 'sigmoid' || n.op === 'tanh') &&
+    !spec.model.nodes.some((n) => n.op === 'batchnorm')
+  ) {
     tips.push('or add batch normalisation');
   }
   return `${tips.join(', ')}; then reset and train again.`;

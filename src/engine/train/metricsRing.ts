@@ -50,7 +50,8 @@ export class MetricsRing {
   async read(stepsDone: number): Promise<StepMetrics[]> {
     const count = stepsDone - this.unread;
     if (count <= 0) return [];
-    if (count > this.slots) throw new Error(`metrics ring overrun: ${count} steps unread, ${this.slots} slots`);
+    if (count > this.slots)
+      throw new Error(`metrics ring overrun: ${count} steps unread, ${this.slots} slots`);
     const data = await this.backend.read(this.ring);
     const out: StepMetrics[] = [];
     for (let s = this.unread; s < stepsDone; s++) {

@@ -22,7 +22,14 @@ function blobs(count: number, seed: number, scale = 1): Dataset {
     }
     return { inputs, labels, count: n };
   };
-  return { name: 'blobs', sampleShape: [2], classes: 2, classNames: ['a', 'b'], train: split(count), test: split(100) };
+  return {
+    name: 'blobs',
+    sampleShape: [2],
+    classes: 2,
+    classNames: ['a', 'b'],
+    train: split(count),
+    test: split(100),
+  };
 }
 
 function spec(overrides: Partial<ExperimentSpecInput['train']> = {}): ExperimentSpec {
@@ -59,7 +66,12 @@ async function run(s: ExperimentSpec, steps = Infinity, data = blobs(320, 3)) {
   await trainer.flush();
   const metrics = events.filter((e): e is MetricsEvent => e.type === 'metrics');
   const losses = metrics.flatMap((m) => [...m.loss]);
-  return { trainer, events, losses, evals: events.filter((e): e is EvalEvent => e.type === 'eval') };
+  return {
+    trainer,
+    events,
+    losses,
+    evals: events.filter((e): e is EvalEvent => e.type === 'eval'),
+  };
 }
 
 describe('Trainer', () => {
@@ -101,7 +113,12 @@ describe('Trainer', () => {
   });
 
   it('early stopping ends the run and restores the best weights', async () => {
-    const s = spec({ epochs: 200, evalEverySteps: 5, earlyStoppingPatience: 2, optimizer: { kind: 'sgd', lr: 0.5 } });
+    const s = spec({
+      epochs: 200,
+      evalEverySteps: 5,
+      earlyStoppingPatience: 2,
+      optimizer: { kind: 'sgd', lr: 0.5 },
+    });
     const { trainer, events, evals } = await run(s);
     expect(trainer.finished).toBe(true);
     expect(trainer.stepsDone).toBeLessThan(trainer.totalSteps);
@@ -123,7 +140,9 @@ describe('Trainer', () => {
     const s = spec();
     const out = s.model.nodes.find((n) => n.id === 'out')!;
     if (out.op === 'dense') out.params.units = 3;
-    await expect(Trainer.create(s, new CpuBackend(), blobs(64, 1), () => {})).rejects.toThrow(ModelError);
+    await expect(Trainer.create(s, new CpuBackend(), blobs(64, 1), () => {})).rejects.toThrow(
+      ModelError,
+    );
     await expect(Trainer.create(s, new CpuBackend(), blobs(64, 1), () => {})).rejects.toThrow(
       'softmaxCrossEntropy#loss: receives 3 values per sample but blobs has 2 classes',
     );
@@ -132,6 +151,8 @@ describe('Trainer', () => {
   it('refuses a model too large for the backend, with its size', async () => {
     const backend = new CpuBackend();
     (backend.limits as { maxTotalBytes: number }).maxTotalBytes = 1000;
-    await expect(Trainer.create(spec(), backend, blobs(64, 1), () => {})).rejects.toThrow(/needs about .* allows/);
+    await expect(Trainer.create(spec(), backend, blobs(64, 1), () => {})).rejects.toThrow(
+      /needs about .* allows/,
+    );
   });
 });

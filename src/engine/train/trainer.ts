@@ -75,15 +75,25 @@ export class Trainer {
     const batch = spec.train.batchSize;
     if (dataset.train.count < batch) {
       throw new ModelError('invalid-model', [
-        { severity: 'error', message: `The batch size ${batch} is larger than the ${dataset.train.count} training samples.` },
+        {
+          severity: 'error',
+          message: `The batch size ${batch} is larger than the ${dataset.train.count} training samples.`,
+        },
       ]);
     }
     const program = compile(spec, backend, { batch, datasetBytes: DeviceDataset.bytes(dataset) });
     checkFitsDataset(spec, program, dataset);
-    const data = new DeviceDataset(backend, dataset, batch, inputNormalization(spec.data), spec.train.seed, {
-      input: program.input,
-      labels: program.labels,
-    });
+    const data = new DeviceDataset(
+      backend,
+      dataset,
+      batch,
+      inputNormalization(spec.data),
+      spec.train.seed,
+      {
+        input: program.input,
+        labels: program.labels,
+      },
+    );
     const optimizer = new Optimizer(backend, spec.train, program.params);
     const trainer = new Trainer(spec, backend, program, data, optimizer, onEvent);
     backend.submit();
@@ -108,7 +118,12 @@ export class Trainer {
   }
 
   get learningRate(): number {
-    return learningRate(this.spec.train.schedule, this.spec.train.optimizer.lr, this.epoch, this.spec.train.epochs);
+    return learningRate(
+      this.spec.train.schedule,
+      this.spec.train.optimizer.lr,
+      this.epoch,
+      this.spec.train.epochs,
+    );
   }
 
   /** Train up to n steps; stops early at the end of the run, on divergence or early stopping. */
@@ -141,11 +156,16 @@ export class Trainer {
         await this.collectMetrics();
       }
       if (this.isDiverged) break;
-      if (epochEnded || this.stepIndex % this.spec.train.evalEverySteps === 0) await this.evaluateAndTrack();
+      if (epochEnded || this.stepIndex % this.spec.train.evalEverySteps === 0)
+        await this.evaluateAndTrack();
       if (this.stepIndex >= this.totalSteps && !this.isFinished) {
         this.isFinished = true;
         await this.flush();
-        this.onEvent({ type: 'status', state: 'finished', message: `Finished ${this.spec.train.epochs} epoch(s), ${this.stepIndex} steps.` });
+        this.onEvent({
+          type: 'status',
+          state: 'finished',
+          message: `Finished ${this.spec.train.epochs} epoch(s), ${this.stepIndex} steps.`,
+        });
       }
     }
     return ran;
@@ -178,7 +198,8 @@ export class Trainer {
   /** Every parameter and running statistic, copied off the device. */
   async snapshot(): Promise<WeightSnapshot> {
     const values: Float32Array[] = [];
-    for (const buf of this.modelBuffers()) values.push((await this.backend.read(buf)) as Float32Array);
+    for (const buf of this.modelBuffers())
+      values.push((await this.backend.read(buf)) as Float32Array);
     return { step: this.stepIndex, values };
   }
 
@@ -198,7 +219,13 @@ export class Trainer {
 
   private async evaluateAndTrack(): Promise<void> {
     const result = await this.evaluate();
-    this.onEvent({ type: 'eval', step: this.stepIndex, epoch: this.epoch, split: 'test', ...result });
+    this.onEvent({
+      type: 'eval',
+      step: this.stepIndex,
+      epoch: this.epoch,
+      split: 'test',
+      ...result,
+    });
     const patience = this.spec.train.earlyStoppingPatience;
     if (patience === null) return;
     if (result.loss < this.bestLoss) {
@@ -298,4 +325,3 @@ function checkFitsDataset(spec: ExperimentSpec, program: Program, dataset: Datas
   }
   if (problems.length > 0) throw new ModelError('invalid-model', problems);
 }
-

@@ -11,7 +11,11 @@ export class CpuBuffer implements DeviceBuffer {
     readonly label: string,
   ) {
     this.data =
-      dtype === 'f32' ? new Float32Array(size) : dtype === 'i32' ? new Int32Array(size) : new Uint8Array(size);
+      dtype === 'f32'
+        ? new Float32Array(size)
+        : dtype === 'i32'
+          ? new Int32Array(size)
+          : new Uint8Array(size);
   }
 }
 
