@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../src/engine/data/dataset';
-import { loadBenchMnist } from './benchData';
+import { loadMnistFromDisk } from '../scripts/nodeDatasets';
 import {
   benchEngines,
   benchModels,
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
   const cli = parseCli();
   // What a tfjs user ships: no per-op NaN checks or debug logging.
   tf.enableProdMode();
-  const data = await loadBenchMnist();
+  const data = await loadMnistFromDisk();
   const stepsPerEpoch = Math.floor(data.train.count / BATCH);
   const suite: BenchSuite = cli.epochs ? 'epoch' : 'throughput';
   const machine = {

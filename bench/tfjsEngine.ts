@@ -26,9 +26,9 @@ export async function useTfjsBackend(backend: TfjsBackend): Promise<number> {
   return performance.now() - t0;
 }
 
-/** He normal, N(0, 2/fanIn) (not truncated), as our engine's 'he' init; zero biases. */
-function he(fanIn: number, seed: number) {
-  return tf.initializers.randomNormal({ mean: 0, stddev: Math.sqrt(2 / fanIn), seed });
+/** Glorot uniform, U(±√(6/(fanIn+fanOut))), as the templates' 'glorot' init; zero biases. */
+function glorot(seed: number) {
+  return tf.initializers.glorotUniform({ seed });
 }
 
 function buildModel(model: BenchModel, seed: number): tf.Sequential {
@@ -39,10 +39,10 @@ function buildModel(model: BenchModel, seed: number): tf.Sequential {
         inputShape: [784],
         units: 128,
         activation: 'relu',
-        kernelInitializer: he(784, seed),
+        kernelInitializer: glorot(seed),
       }),
     );
-    m.add(tf.layers.dense({ units: 10, kernelInitializer: he(128, seed + 1) }));
+    m.add(tf.layers.dense({ units: 10, kernelInitializer: glorot(seed + 1) }));
     return m;
   }
   // Channels-last: the only layout every tfjs backend trains convolutions in.
@@ -52,7 +52,7 @@ function buildModel(model: BenchModel, seed: number): tf.Sequential {
       filters: 6,
       kernelSize: 5,
       activation: 'relu',
-      kernelInitializer: he(25, seed),
+      kernelInitializer: glorot(seed),
     }),
   );
   m.add(tf.layers.maxPooling2d({ poolSize: 2 }));
@@ -61,14 +61,14 @@ function buildModel(model: BenchModel, seed: number): tf.Sequential {
       filters: 16,
       kernelSize: 5,
       activation: 'relu',
-      kernelInitializer: he(150, seed + 1),
+      kernelInitializer: glorot(seed + 1),
     }),
   );
   m.add(tf.layers.maxPooling2d({ poolSize: 2 }));
   m.add(tf.layers.flatten());
-  m.add(tf.layers.dense({ units: 120, activation: 'relu', kernelInitializer: he(256, seed + 2) }));
-  m.add(tf.layers.dense({ units: 84, activation: 'relu', kernelInitializer: he(120, seed + 3) }));
-  m.add(tf.layers.dense({ units: 10, kernelInitializer: he(84, seed + 4) }));
+  m.add(tf.layers.dense({ units: 120, activation: 'relu', kernelInitializer: glorot(seed + 2) }));
+  m.add(tf.layers.dense({ units: 84, activation: 'relu', kernelInitializer: glorot(seed + 3) }));
+  m.add(tf.layers.dense({ units: 10, kernelInitializer: glorot(seed + 4) }));
   return m;
 }
 

@@ -13,6 +13,10 @@ function chain(nodes: NodeInput[]): ExperimentSpecInput['model'] {
   };
 }
 
+// Glorot-scaled weights (close to PyTorch's default scale) rather than He: with Adam at 1e-3 the
+// smaller start trains faster in one epoch (LeNet-5, 3 seeds: 97.65–97.94 % vs 96.97 % with He).
+const glorot = { init: 'glorot' } as const;
+
 const mnistRecipe = {
   version: SPEC_VERSION,
   data: { dataset: 'mnist', normalization: 'standard' },
@@ -34,9 +38,9 @@ export const templates = {
       name: 'MLP on MNIST',
       model: chain([
         { id: 'input', op: 'input', params: { shape: [1, 28, 28] } },
-        { id: 'hidden', op: 'dense', params: { units: 128 } },
+        { id: 'hidden', op: 'dense', params: { units: 128, ...glorot } },
         { id: 'relu', op: 'relu', params: {} },
-        { id: 'logits', op: 'dense', params: { units: 10 } },
+        { id: 'logits', op: 'dense', params: { units: 10, ...glorot } },
         { id: 'loss', op: 'softmaxCrossEntropy', params: {} },
       ]),
     },
@@ -49,18 +53,18 @@ export const templates = {
       name: 'LeNet-5 on MNIST',
       model: chain([
         { id: 'input', op: 'input', params: { shape: [1, 28, 28] } },
-        { id: 'c1', op: 'conv2d', params: { filters: 6, kernel: 5 } },
+        { id: 'c1', op: 'conv2d', params: { filters: 6, kernel: 5, ...glorot } },
         { id: 'relu1', op: 'relu', params: {} },
         { id: 's2', op: 'maxpool2d', params: { size: 2 } },
-        { id: 'c3', op: 'conv2d', params: { filters: 16, kernel: 5 } },
+        { id: 'c3', op: 'conv2d', params: { filters: 16, kernel: 5, ...glorot } },
         { id: 'relu3', op: 'relu', params: {} },
         { id: 's4', op: 'maxpool2d', params: { size: 2 } },
         { id: 'flatten', op: 'flatten', params: {} },
-        { id: 'f5', op: 'dense', params: { units: 120 } },
+        { id: 'f5', op: 'dense', params: { units: 120, ...glorot } },
         { id: 'relu5', op: 'relu', params: {} },
-        { id: 'f6', op: 'dense', params: { units: 84 } },
+        { id: 'f6', op: 'dense', params: { units: 84, ...glorot } },
         { id: 'relu6', op: 'relu', params: {} },
-        { id: 'logits', op: 'dense', params: { units: 10 } },
+        { id: 'logits', op: 'dense', params: { units: 10, ...glorot } },
         { id: 'loss', op: 'softmaxCrossEntropy', params: {} },
       ]),
     },
