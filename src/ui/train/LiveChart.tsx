@@ -35,6 +35,8 @@ interface LiveChartProps {
 const HEIGHT = 260;
 const MARGIN = { top: 14, right: 18, bottom: 44, left: 60 };
 const EMPTY_STEPS = 100;
+/** The canvas overhangs the plot area so markers and thick lines at its edges are not cut. */
+const BLEED = 6;
 
 export function LiveChart({
   title,
@@ -71,10 +73,10 @@ export function LiveChart({
     const innerW = Math.max(10, width - MARGIN.left - MARGIN.right);
     const innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
     const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(innerW * dpr);
-    canvas.height = Math.round(innerH * dpr);
-    canvas.style.width = `${innerW}px`;
-    canvas.style.height = `${innerH}px`;
+    canvas.width = Math.round((innerW + 2 * BLEED) * dpr);
+    canvas.height = Math.round((innerH + 2 * BLEED) * dpr);
+    canvas.style.width = `${innerW + 2 * BLEED}px`;
+    canvas.style.height = `${innerH + 2 * BLEED}px`;
     let smoothed = new Float32Array(1024);
     let drawnVersion = -1;
     let wasEmpty = true;
@@ -134,8 +136,8 @@ export function LiveChart({
           .tickPadding(8),
       );
 
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.clearRect(0, 0, innerW, innerH);
+      ctx.setTransform(dpr, 0, 0, dpr, BLEED * dpr, BLEED * dpr);
+      ctx.clearRect(-BLEED, -BLEED, innerW + 2 * BLEED, innerH + 2 * BLEED);
       ctx.lineJoin = 'round';
       ctx.lineCap = 'round';
       for (const c of curves) {
@@ -149,7 +151,7 @@ export function LiveChart({
           strokeColumns(ctx, s.steps, s.values, s.length, x, y, c.color);
           ctx.globalAlpha = 1;
           ctx.lineWidth = 2;
-          strokeColumns(ctx, s.steps, smoothed, s.length, x, y, c.color);
+          strokeColumnMeans(ctx, s.steps, smoothed, s.length, x, y, c.color);
         } else {
           ctx.globalAlpha = 0.7;
           ctx.lineWidth = 1.25;
@@ -185,7 +187,7 @@ export function LiveChart({
         <canvas
           ref={canvasRef}
           className="chart-canvas"
-          style={{ left: MARGIN.left, top: MARGIN.top }}
+          style={{ left: MARGIN.left - BLEED, top: MARGIN.top - BLEED }}
         />
         <svg className="chart-axes" width={width} height={HEIGHT} aria-hidden="true">
           <g
@@ -273,6 +275,52 @@ function strokeColumns(
     ctx.lineTo(column, top);
     ctx.lineTo(column, bottom);
   }
+  ctx.stroke();
+}
+
+/**
+ * Strokes a smooth curve with one vertex per pixel column, at the mean of the points that
+ * fall in it: the trend line stays a line however many steps the run has.
+ */
+function strokeColumnMeans(
+  ctx: CanvasRenderingContext2D,
+  steps: Float64Array,
+  values: Float32Array,
+  length: number,
+  x: (v: number) => number,
+  y: (v: number) => number,
+  color: string,
+): void {
+  ctx.strokeStyle = color;
+  ctx.beginPath();
+  let column = NaN;
+  let sumX = 0;
+  let sumY = 0;
+  let count = 0;
+  let started = false;
+  const vertex = () => {
+    if (count === 0) return;
+    if (started) ctx.lineTo(sumX / count, sumY / count);
+    else ctx.moveTo(sumX / count, sumY / count);
+    started = true;
+  };
+  for (let i = 0; i < length; i++) {
+    const py = y(values[i]);
+    if (!Number.isFinite(py)) continue;
+    const px = x(steps[i]);
+    const c = Math.round(px);
+    if (c !== column) {
+      vertex();
+      column = c;
+      sumX = 0;
+      sumY = 0;
+      count = 0;
+    }
+    sumX += px;
+    sumY += py;
+    count++;
+  }
+  vertex();
   ctx.stroke();
 }
 
