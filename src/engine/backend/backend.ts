@@ -328,6 +328,12 @@ export interface BackendLimits {
   maxTotalBytes: number;
 }
 
+/** What `prepare` did: how many kernel pipelines it compiled, and how long that took. */
+export interface PrepareReport {
+  pipelines: number;
+  ms: number;
+}
+
 export interface Backend {
   readonly name: 'cpu' | 'webgpu';
   /** What runs it, in words ("JavaScript, main thread", "SwiftShader (fallback adapter)"). */
@@ -342,6 +348,13 @@ export interface Backend {
   submit(): void;
   /** Resolves when everything submitted has run. */
   sync(): Promise<void>;
+  /**
+   * Gets every kernel that `record` would launch ready to run (on WebGPU: compiles their
+   * pipelines, in parallel and off the recording thread's critical path) WITHOUT running any
+   * of them: `record` is called in a dry mode where kernel calls only declare themselves.
+   * Backends with nothing to compile resolve at once and need not call `record`.
+   */
+  prepare(record: () => void): Promise<PrepareReport>;
 
   fill(buf: DeviceBuffer, value: number, n?: number): void;
   randomFill(p: RandomFillParams): void;

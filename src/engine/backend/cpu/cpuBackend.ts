@@ -1,7 +1,7 @@
 // The CPU backend: the readable reference every other backend is tested against, and the
 // fallback where WebGPU is missing. Kernels run at once on preallocated typed arrays; each
 // family of kernels lives in its own file beside this one.
-import type { Backend, BackendLimits, DeviceBuffer, DType } from '../backend';
+import type { Backend, BackendLimits, DeviceBuffer, DType, PrepareReport } from '../backend';
 import { CpuBuffer } from './cpuBuffer';
 import { randomFill } from './random';
 import { matmul, sumRows } from './matmul';
@@ -39,6 +39,11 @@ export class CpuBackend implements Backend {
   submit(): void {}
 
   async sync(): Promise<void> {}
+
+  /** Nothing to compile: JavaScript kernels are ready as they are. */
+  async prepare(_record: () => void): Promise<PrepareReport> {
+    return { pipelines: 0, ms: 0 };
+  }
 
   fill = fill;
   randomFill = randomFill;

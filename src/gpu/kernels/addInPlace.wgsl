@@ -1,0 +1,12 @@
+// out[i] += b[i mod bSize]: add with out = a, which WebGPU cannot bind twice.
+struct Params { n: u32, bSize: u32 }
+@group(0) @binding(0) var<storage, read> b: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out: array<f32>;
+@group(0) @binding(2) var<uniform> params: Params;
+
+@compute @workgroup_size(256)
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
+        @builtin(local_invocation_id) lid: vec3<u32>) {
+  let i = flatIndex(wid, nwg, lid);
+  if (i < params.n) { out[i] += b[i % params.bSize]; }
+}

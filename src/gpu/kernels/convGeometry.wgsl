@@ -1,0 +1,7 @@
+// The geometry of a convolution over NCHW tensors, shared by its three kernels.
+struct Params {
+  batch: u32, inC: u32, inH: u32, inW: u32,
+  outC: u32, outH: u32, outW: u32, kH: u32,
+  kW: u32, stride: u32, pad: u32, accumulate: u32,
+  optional: u32, imagesPerChunk: u32, chunks: u32,
+}

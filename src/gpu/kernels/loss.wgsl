@@ -1,0 +1,99 @@
+// The fused loss pass, one workgroup: per valid row (s = pred row, y = label, t = target row)
+//   cross-entropy  ℓ = log Σ e^(s_j) − s_y              ∂ℓ/∂s_j = softmax(s)_j − [j = y]
+//   squared error  ℓ = (1/cols) Σ (s_j − t_j)²           ∂ℓ/∂s_j = 2 (s_j − t_j) / cols
+//   hinge          ℓ = Σ_{j≠y} max(0, s_j − s_y + Δ)     ∂ℓ/∂s_j = [margin_j > 0], ∂ℓ/∂s_y = −#violations
+// dPred = ∂ℓ/∂s / validRows (zero on padding rows); Σ ℓ and the number of rows whose argmax is
+// the label are added into metrics[0] and metrics[1], which accumulate across steps on the device.
+// A label outside 0..cols−1 makes that row's loss NaN, which the trainer's divergence guard reports.
+override KIND: u32;        // 0 cross-entropy, 1 squared error, 2 hinge
+override VALUES: bool;     // the target holds f32 values shaped like pred (else i32 labels)
+// nanBits: the bits of a NaN, supplied at run time since WGSL has no NaN constant.
+struct Params { rows: u32, cols: u32, validRows: u32, hasGrad: u32, margin: f32, nanBits: u32 }
+@group(0) @binding(0) var<storage, read> pred: array<f32>;
+@group(0) @binding(1) var<storage, read> targets: array<u32>;
+@group(0) @binding(2) var<storage, read_write> dPred: array<f32>;
+@group(0) @binding(3) var<storage, read_write> metrics: array<f32>;
+@group(0) @binding(4) var<uniform> params: Params;
+
+var<workgroup> lossPart: array<f32, 256>;
+var<workgroup> correctPart: array<f32, 256>;
+
+fn grad(i: u32, g: f32) {
+  if (params.hasGrad != 0u) { dPred[i] = g; }
+}
+
+@compute @workgroup_size(256)
+fn main(@builtin(local_invocation_id) lid: vec3<u32>) {
+  let cols = params.cols;
+  let valid = min(params.validRows, params.rows);
+  let scale = select(0.0, 1.0 / f32(valid), valid > 0u);
+  var lossSum = 0.0;
+  var correct = 0.0;
+  for (var r = lid.x; r < params.rows; r += 256u) {
+    let base = r * cols;
+    if (r >= valid) {
+      for (var j = 0u; j < cols; j++) { grad(base + j, 0.0); }
+      continue;
+    }
+    var m = pred[base];
+    var arg = 0u;
+    for (var j = 1u; j < cols; j++) {
+      let v = pred[base + j];
+      if (v > m) { m = v; arg = j; }
+    }
+    var label = 0u;
+    var labelOk = true;
+    if (!VALUES) {
+      let l = bitcast<i32>(targets[r]);
+      labelOk = l >= 0 && l < i32(cols);
+      label = u32(clamp(l, 0, i32(cols) - 1));
+      if (arg == label && labelOk) { correct += 1.0; }
+    }
+    var rowLoss = 0.0;
+    if (KIND == 0u) {
+      var sum = 0.0;
+      for (var j = 0u; j < cols; j++) { sum += exp(pred[base + j] - m); }
+      rowLoss = m + log(sum) - pred[base + label];
+      let inv = scale / sum;
+      for (var j = 0u; j < cols; j++) {
+        grad(base + j, exp(pred[base + j] - m) * inv - select(0.0, scale, j == label));
+      }
+    } else if (KIND == 1u) {
+      let g = 2.0 * scale / f32(cols);
+      for (var j = 0u; j < cols; j++) {
+        var t: f32;
+        if (VALUES) { t = bitcast<f32>(targets[base + j]); } else { t = select(0.0, 1.0, j == label); }
+        let d = pred[base + j] - t;
+        rowLoss += d * d;
+        grad(base + j, g * d);
+      }
+      rowLoss /= f32(cols);
+    } else {
+      let sy = pred[base + label];
+      var violated = 0.0;
+      for (var j = 0u; j < cols; j++) {
+        let margin = select(pred[base + j] - sy + params.margin, 0.0, j == label);
+        let on = margin > 0.0;
+        rowLoss += select(0.0, margin, on);
+        violated += select(0.0, 1.0, on);
+        grad(base + j, select(0.0, scale, on));
+      }
+      grad(base + label, -violated * scale);
+    }
+    lossSum += select(bitcast<f32>(params.nanBits), rowLoss, labelOk);
+  }
+  lossPart[lid.x] = lossSum;
+  correctPart[lid.x] = correct;
+  workgroupBarrier();
+  for (var half = 128u; half > 0u; half >>= 1u) {
+    if (lid.x < half) {
+      lossPart[lid.x] += lossPart[lid.x + half];
+      correctPart[lid.x] += correctPart[lid.x + half];
+    }
+    workgroupBarrier();
+  }
+  if (lid.x == 0u) {
+    metrics[0] += lossPart[0];
+    metrics[1] += correctPart[0];
+  }
+}
