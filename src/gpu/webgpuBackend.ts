@@ -95,6 +95,8 @@ export class WebGpuBackend implements Backend {
 
   free(buf: DeviceBuffer): void {
     const g = asGpuBuffer(buf);
+    // Work recorded but not submitted may use it; submitted work keeps it alive until done.
+    if (!this.gpu.idle) this.gpu.flush();
     this.live -= g.byteLength;
     g.buffer.destroy();
   }

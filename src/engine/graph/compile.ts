@@ -3,7 +3,7 @@
 // nothing. The executor runs modules in topological order forward and in reverse backward,
 // and sums gradients where a value fans out (the first consumer to run backward overwrites
 // the gradient buffer, the others add to it).
-import type { Backend, DeviceBuffer } from '../backend/backend';
+import type { Backend, DeviceBuffer, DType } from '../backend/backend';
 import type { ExperimentSpec, NodeSpec } from '../spec/schema';
 import { inferShapes, nodeLabel, type ShapeReport } from '../spec/inferShapes';
 import { isLossOp, type OpName } from '../spec/ops';
@@ -42,6 +42,8 @@ export interface Program {
   readonly params: Parameter[];
   /** Model state that is not a parameter (running statistics), for snapshots. */
   readonly buffers: DeviceBuffer[];
+  /** Every buffer compile allocated, for dispose. */
+  readonly owned: DeviceBuffer[];
   readonly state: StepState;
   forward(): void;
   backward(): void;
@@ -119,13 +121,20 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
     needsGrad.set(id, info.paramCount > 0 || info.inputs.some((from) => needsGrad.get(from)));
   }
 
+  const owned: DeviceBuffer[] = [];
+  const alloc = (size: number, dtype: DType, label: string): DeviceBuffer => {
+    const buf = backend.alloc(size, dtype, label);
+    owned.push(buf);
+    return buf;
+  };
+
   const outputs = new Map<string, DeviceBuffer>();
   const grads = new Map<string, DeviceBuffer>();
   for (const id of order) {
     const size = isLossOp(byId.get(id)!.op) ? 1 : batch * shapeSize(report.nodes.get(id)!.shape);
-    outputs.set(id, backend.alloc(size, 'f32', `${id}.output`));
+    outputs.set(id, alloc(size, 'f32', `${id}.output`));
     if (needsGrad.get(id) && !isLossOp(byId.get(id)!.op))
-      grads.set(id, backend.alloc(size, 'f32', `${id}.grad`));
+      grads.set(id, alloc(size, 'f32', `${id}.grad`));
   }
 
   // The fan-out rule. Backward visits nodes in reverse order and each node's inputs in
@@ -142,8 +151,8 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
   }
 
   const input = outputs.get(inputId)!;
-  const labels = backend.alloc(batch, 'i32', 'labels');
-  const metrics = backend.alloc(2, 'f32', 'metrics');
+  const labels = alloc(batch, 'i32', 'labels');
+  const metrics = alloc(2, 'f32', 'metrics');
   backend.fill(metrics, 0);
 
   const nodes: CompiledNode[] = [];
@@ -176,7 +185,7 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
       gradOutput: grads.get(id) ?? null,
       target,
       metrics: isLoss ? metrics : null,
-      alloc: (size, dtype, label) => backend.alloc(size, dtype, `${id}.${label}`),
+      alloc: (size, dtype, label) => alloc(size, dtype, `${id}.${label}`),
     });
     nodes.push({
       id,
@@ -202,6 +211,7 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
     nodes,
     params,
     buffers,
+    owned,
     state,
     forward() {
       for (let i = 0; i < nodes.length; i++) nodes[i].module.forward(state);

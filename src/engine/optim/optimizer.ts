@@ -125,6 +125,13 @@ export class Optimizer {
     return this.state;
   }
 
+  /** Every buffer the optimizer allocated: its state and the clipping scratch. */
+  ownedBuffers(): DeviceBuffer[] {
+    return this.clip === null
+      ? [...this.state]
+      : [...this.state, this.clip.sumSquares, this.clip.scale];
+  }
+
   /** Back to the state before the first step. */
   reset(): void {
     for (const buf of this.state) this.backend.fill(buf, 0);

@@ -79,6 +79,12 @@ export class DeviceDataset {
     this.testGather = gather(this.test);
   }
 
+  /** Every buffer the data set took on the device. */
+  ownedBuffers(): DeviceBuffer[] {
+    const split = (s: DeviceSplit) => [s.inputs, s.labels, s.indices];
+    return [...split(this.train), ...split(this.test)];
+  }
+
   /** Bytes the two splits take on the device. */
   static bytes(dataset: Dataset): number {
     const split = (s: DataSplit) => s.inputs.byteLength + 4 * s.count * 2;

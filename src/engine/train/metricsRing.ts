@@ -34,6 +34,11 @@ export class MetricsRing {
     };
   }
 
+  /** The ring's device buffer (the trainer frees it on dispose). */
+  get buffer(): DeviceBuffer {
+    return this.ring;
+  }
+
   /** Steps recorded but not read yet. */
   pending(stepsDone: number): number {
     return stepsDone - this.unread;

@@ -1,7 +1,7 @@
 // The Trainer runs an experiment: shuffled minibatches gathered on the device, forward,
 // backward and update per step, metrics streamed as events, evaluation on the test split,
 // early stopping with the best weights kept, and a divergence guard that pauses on NaN.
-import type { Backend } from '../backend/backend';
+import type { Backend, PrepareReport } from '../backend/backend';
 import type { Dataset } from '../data/dataset';
 import { inputNormalization } from '../data/registry';
 import { compile, type Program } from '../graph/compile';
@@ -97,9 +97,23 @@ export class Trainer {
     const optimizer = new Optimizer(backend, spec.train, program.params);
     const trainer = new Trainer(spec, backend, program, data, optimizer, onEvent);
     backend.submit();
+    // Every kernel a training step and an evaluation batch launch, compiled before the first
+    // step (on WebGPU, in parallel and asynchronously), so step one does not stall on it.
+    trainer.preparation = await backend.prepare(() => {
+      trainer.recordTrainStep(0);
+      trainer.optimizer.setStepCount(0);
+      program.state.training = false;
+      data.gatherTestBatch(0);
+      program.forward();
+      program.state.training = true;
+    });
     await backend.sync();
     return trainer;
   }
+
+  /** What getting the kernels ready took (zero on backends with nothing to compile). */
+  preparation: PrepareReport = { pipelines: 0, ms: 0 };
+  private disposed = false;
 
   get stepsDone(): number {
     return this.stepIndex;
@@ -129,21 +143,12 @@ export class Trainer {
   /** Train up to n steps; stops early at the end of the run, on divergence or early stopping. */
   async trainSteps(n: number): Promise<number> {
     if (this.startedAt === 0) this.startedAt = performance.now();
-    const { program, backend, data, optimizer } = this;
-    const state = program.state;
+    const { backend, data } = this;
     let ran = 0;
     while (ran < n && !this.isFinished && !this.isDiverged) {
       const t0 = performance.now();
       if (this.stepInEpoch === 0) data.shuffle();
-      data.gatherTrainBatch(this.stepInEpoch);
-      state.training = true;
-      state.step = this.stepIndex;
-      state.validRows = program.batch;
-      program.forward();
-      program.backward();
-      const epoch = this.epoch;
-      optimizer.step(Math.floor(epoch), this.learningRate);
-      this.ring.record(this.stepIndex);
+      this.recordTrainStep(this.stepInEpoch);
       backend.submit();
       this.stepIndex++;
       this.stepInEpoch++;
@@ -169,6 +174,20 @@ export class Trainer {
       }
     }
     return ran;
+  }
+
+  /** Records one training step (gather, forward, backward, update, metrics) without submitting it. */
+  private recordTrainStep(stepInEpoch: number): void {
+    const { program, data, optimizer } = this;
+    const state = program.state;
+    data.gatherTrainBatch(stepInEpoch);
+    state.training = true;
+    state.step = this.stepIndex;
+    state.validRows = program.batch;
+    program.forward();
+    program.backward();
+    optimizer.step(Math.floor(this.epoch), this.learningRate);
+    this.ring.record(this.stepIndex);
   }
 
   /** Loss and accuracy over the whole test split, with the current weights. */
@@ -212,9 +231,17 @@ export class Trainer {
     return [...this.program.params.map((p) => p.value), ...this.program.buffers];
   }
 
+  /** Frees every buffer the trainer allocated; the trainer is unusable afterwards. */
   dispose(): void {
-    // Buffers are owned by the backend's allocations of this program; dropping the trainer
-    // releases them on the CPU backend. Device backends free through their pool.
+    if (this.disposed) return;
+    this.disposed = true;
+    const owned = [
+      ...this.program.owned,
+      ...this.data.ownedBuffers(),
+      ...this.optimizer.ownedBuffers(),
+      this.ring.buffer,
+    ];
+    for (const buf of owned) this.backend.free(buf);
   }
 
   private async evaluateAndTrack(): Promise<void> {
