@@ -128,9 +128,14 @@ export class GpuContext {
 
   /** Dispatches ceil(n / 256) workgroups of a 1-D kernel (see flatIndex in prelude.wgsl). */
   run1d(n: number): void {
-    const groups = Math.max(1, Math.ceil(n / 256));
-    const x = Math.min(groups, this.maxWorkgroups);
-    this.run(x, Math.ceil(groups / x), 1);
+    this.run1dGroups(Math.ceil(n / 256));
+  }
+
+  /** Dispatches `groups` workgroups numbered (wid.y · nwg.x + wid.x), over two dimensions if needed. */
+  run1dGroups(groups: number): void {
+    const count = Math.max(1, groups);
+    const x = Math.min(count, this.maxWorkgroups);
+    this.run(x, Math.ceil(count / x), 1);
   }
 
   run(x: number, y: number, z: number): void {

@@ -64,13 +64,14 @@ export interface WindowGeometry {
   pad: number;
 }
 
-/** y = conv(x, w) + b; w is outC×inC×kH×kW, b is outC. */
+/** y = act(conv(x, w) + b); w is outC×inC×kH×kW, b is outC; the activation is fused (none by default). */
 export interface Conv2dParams {
   geom: WindowGeometry;
   x: DeviceBuffer;
   w: DeviceBuffer;
   b: DeviceBuffer | null;
   y: DeviceBuffer;
+  activation?: Activation;
 }
 
 /** dx (+)= convᵀ(dy, w). */

@@ -5,7 +5,7 @@
 // the gradient buffer, the others add to it).
 import type { Backend, DeviceBuffer, DType } from '../backend/backend';
 import type { ExperimentSpec, NodeSpec } from '../spec/schema';
-import { inferShapes, nodeLabel, type ShapeReport } from '../spec/inferShapes';
+import { inferShapes, nodeLabel, type Problem, type ShapeReport } from '../spec/inferShapes';
 import { isLossOp, type OpName } from '../spec/ops';
 import type {
   ModuleDef,
@@ -53,6 +53,8 @@ export interface CompileOptions {
   batch: number;
   /** Bytes the dataset will take on the device, counted in the memory check. */
   datasetBytes?: number;
+  /** Fuse each ReLU into the dense or conv2d before it (default true; off to see pre-activations). */
+  fuse?: boolean;
 }
 
 function buildModule<K extends OpName>(
@@ -70,6 +72,10 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
       report.problems.filter((p) => p.severity === 'error'),
     );
   const batch = options.batch;
+
+  // The layer that does not fit says so first; the total is the coarser check.
+  const tooLarge = checkBufferSizes(spec, report, batch, backend);
+  if (tooLarge.length > 0) throw new ModelError('out-of-memory', tooLarge);
 
   const memory = estimateMemory(report, batch, options.datasetBytes ?? 0);
   if (memory.totalBytes > backend.limits.maxTotalBytes) {
@@ -121,6 +127,9 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
     needsGrad.set(id, info.paramCount > 0 || info.inputs.some((from) => needsGrad.get(from)));
   }
 
+  const fusedRelu =
+    options.fuse === false ? new Map<string, string>() : fusedActivations(order, report, byId);
+
   const owned: DeviceBuffer[] = [];
   const alloc = (size: number, dtype: DType, label: string): DeviceBuffer => {
     const buf = backend.alloc(size, dtype, label);
@@ -132,7 +141,9 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
   const grads = new Map<string, DeviceBuffer>();
   for (const id of order) {
     const size = isLossOp(byId.get(id)!.op) ? 1 : batch * shapeSize(report.nodes.get(id)!.shape);
-    outputs.set(id, alloc(size, 'f32', `${id}.output`));
+    const producer = fusedRelu.get(id);
+    // A fused ReLU shares its producer's buffer, which the producer fills with relu(·).
+    outputs.set(id, producer ? outputs.get(producer)! : alloc(size, 'f32', `${id}.output`));
     if (needsGrad.get(id) && !isLossOp(byId.get(id)!.op))
       grads.set(id, alloc(size, 'f32', `${id}.grad`));
   }
@@ -150,6 +161,7 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
     });
   }
 
+  const fusedProducers = new Set(fusedRelu.values());
   const input = outputs.get(inputId)!;
   const labels = alloc(batch, 'i32', 'labels');
   const metrics = alloc(2, 'f32', 'metrics');
@@ -185,6 +197,8 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
       gradOutput: grads.get(id) ?? null,
       target,
       metrics: isLoss ? metrics : null,
+      activation: fusedProducers.has(id) ? 'relu' : undefined,
+      fusedIntoInput: fusedRelu.has(id),
       alloc: (size, dtype, label) => alloc(size, dtype, `${id}.${label}`),
     });
     nodes.push({
@@ -220,4 +234,76 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
       for (let i = 0; i < backwardNodes.length; i++) backwardNodes[i].module.backward(state);
     },
   };
+}
+
+/**
+ * Every buffer compile would allocate must fit the backend's largest single buffer (on WebGPU
+ * the adapter's maxBufferSize / maxStorageBufferBindingSize, 1 GiB on SwiftShader). Checked
+ * from the shape report before anything is allocated, so the person is told which layer is
+ * too large, at which batch size, instead of meeting a failed allocation half-way. A node's
+ * activation (and its gradient, the same size) holds batch × output size floats; its largest
+ * parameter buffer (and that parameter's gradient and optimizer state) at most its parameter
+ * count.
+ */
+function checkBufferSizes(
+  spec: ExperimentSpec,
+  report: ShapeReport,
+  batch: number,
+  backend: Backend,
+): Problem[] {
+  const limit = backend.limits.maxBufferBytes;
+  const allows = `this ${backend.name === 'webgpu' ? 'GPU' : 'backend'} allows ${formatBytes(limit)}`;
+  const problems: Problem[] = [];
+  for (const node of spec.model.nodes) {
+    const info = report.nodes.get(node.id);
+    if (info === undefined || isLossOp(node.op)) continue;
+    const label = nodeLabel(node);
+    const activationBytes = 4 * batch * shapeSize(info.shape);
+    if (activationBytes > limit) {
+      problems.push({
+        severity: 'error',
+        nodeId: node.id,
+        message:
+          `${label}: its output at batch ${batch} needs ${formatBytes(activationBytes)} in one buffer; ` +
+          `${allows}. Use a smaller batch, or fewer channels or units here.`,
+      });
+      continue;
+    }
+    const parameterBytes = 4 * info.paramCount;
+    if (parameterBytes > limit) {
+      problems.push({
+        severity: 'error',
+        nodeId: node.id,
+        message:
+          `${label}: its parameters need ${formatBytes(parameterBytes)} in one buffer; ` +
+          `${allows}. Use fewer units or channels here.`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * ReLUs to fuse into the dense or conv2d node before them: the producer applies the ReLU in
+ * its kernel's epilogue, saving a pass over the activations (and the buffer) forward. Only
+ * when the ReLU is the producer's one consumer, since the others would need the values before
+ * the ReLU. Returns relu id → producer id.
+ */
+function fusedActivations(
+  order: readonly string[],
+  report: ShapeReport,
+  byId: ReadonlyMap<string, NodeSpec>,
+): Map<string, string> {
+  const consumers = new Map<string, number>();
+  for (const id of order)
+    for (const from of report.nodes.get(id)!.inputs)
+      consumers.set(from, (consumers.get(from) ?? 0) + 1);
+  const fused = new Map<string, string>();
+  for (const id of order) {
+    if (byId.get(id)!.op !== 'relu') continue;
+    const from = report.nodes.get(id)!.inputs[0];
+    const op = byId.get(from)!.op;
+    if ((op === 'dense' || op === 'conv2d') && consumers.get(from) === 1) fused.set(id, from);
+  }
+  return fused;
 }

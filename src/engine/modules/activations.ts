@@ -38,10 +38,11 @@ function activation<K extends UnaryOp>(op: K, alpha: (p: OpParams<K>) => number)
           ? { ...forward, dy: ctx.gradOutput, dx: input.grad, accumulate: input.accumulateGrad }
           : null;
 
+      const fused = ctx.fusedIntoInput === true;
       return {
         params: [],
         forward() {
-          backend.unary(forward);
+          if (!fused) backend.unary(forward);
         },
         backward() {
           if (!backward) return;

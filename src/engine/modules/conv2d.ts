@@ -113,7 +113,14 @@ export const conv2dModule: ModuleDef<'conv2d'> = {
     }
 
     // Forward.
-    const forward: Conv2dParams = { geom, x: input.value, w: weight.value, b: bias, y: ctx.output };
+    const forward: Conv2dParams = {
+      geom,
+      x: input.value,
+      w: weight.value,
+      b: bias,
+      y: ctx.output,
+      activation: ctx.activation ?? 'none',
+    };
 
     // Backward. The first layer's input (the data) needs no gradient, so the costliest pass,
     // backward-data, is skipped there.

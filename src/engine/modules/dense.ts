@@ -79,6 +79,7 @@ export const denseModule: ModuleDef<'dense'> = {
       transB: true,
       accumulate: false,
       bias: bias?.value,
+      activation: ctx.activation ?? 'none',
     };
 
     // Backward.

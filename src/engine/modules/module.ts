@@ -1,7 +1,7 @@
 // What a module is: a node of the model, compiled onto a backend. It owns its parameters
 // and their gradients, runs forward on its input buffers and backward on its output's
 // gradient, and never reaches into another module's buffers.
-import type { Backend, DeviceBuffer, DType } from '../backend/backend';
+import type { Activation, Backend, DeviceBuffer, DType } from '../backend/backend';
 import type { OpName, OpParams } from '../spec/ops';
 
 /** One sample's shape, without the batch axis: [features] or [channels, height, width]. */
@@ -67,6 +67,15 @@ export interface BuildContext<K extends OpName> {
   target: DeviceBuffer | null;
   /** For loss modules: the device-side accumulators [Σ loss, Σ correct]. */
   metrics: DeviceBuffer | null;
+  /**
+   * Operator fusion (decided by the compiler). For dense and conv2d: an activation to apply in
+   * the kernel's epilogue, because the ReLU that follows writes nothing of its own. For that
+   * ReLU: `fusedIntoInput`, its input buffer already holds relu(input) and is its output too,
+   * so its forward pass does nothing; its backward pass is unchanged (relu' read from its
+   * output, where x > 0 exactly when relu(x) > 0).
+   */
+  activation?: Activation;
+  fusedIntoInput?: boolean;
   alloc(size: number, dtype: DType, label: string): DeviceBuffer;
 }
 

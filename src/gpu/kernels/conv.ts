@@ -10,7 +10,6 @@ import type {
 import type { GpuContext } from '../gpuContext';
 import { defineKernel } from '../kernel';
 import type { Tuning } from '../tuning';
-import { runFolded } from './grid';
 import { writeGeometry } from './windowGeometry';
 import geometrySource from './convGeometry.wgsl?raw';
 import forwardSource from './conv2dBlocked.wgsl?raw';
@@ -30,6 +29,7 @@ const BACKWARD_DATA = defineKernel({
   name: 'conv2dBackwardDataBlocked',
   source: `${geometrySource}\n${backwardDataSource}`,
   bindings: ['read', 'read', 'write'],
+  constants: (variant) => ({ STRIDE1: variant }),
 });
 const BACKWARD_FILTER = defineKernel({
   name: 'conv2dBackwardFilterBlocked',
@@ -43,8 +43,8 @@ const REDUCE = defineKernel({
   bindings: ['read', 'write', 'write'],
 });
 
-/** Rows and columns one workgroup of a blocked kernel computes (8×8 invocations of 4×4). */
-const BLOCK = 32;
+/** Invocations of a blocked workgroup, each computing 4 pixels × 8 channels (or 4×4 filter entries). */
+const WORKGROUP = 64;
 /** Invocations the split filter gradient aims for, so that every GPU core has work. */
 const TARGET_INVOCATIONS = 8192;
 
@@ -57,8 +57,9 @@ export function conv2d(gpu: GpuContext, p: Conv2dParams, _tuning: Tuning): void 
   gpu.buffer(p.w);
   gpu.buffer(p.b ?? gpu.placeholder('read'));
   gpu.buffer(p.y);
-  writeGeometry(gpu, g, false, p.b !== null);
-  runFolded(gpu, Math.ceil(g.outC / BLOCK), Math.ceil(pixels / BLOCK));
+  writeGeometry(gpu, g, false, p.b !== null, 0, 0, p.activation === 'relu');
+  const quads = g.batch * g.outH * Math.ceil(g.outW / 4);
+  gpu.run1dGroups(Math.ceil((quads * Math.ceil(g.outC / 8)) / WORKGROUP));
 }
 
 export function conv2dBackwardData(
@@ -69,12 +70,13 @@ export function conv2dBackwardData(
   const g = p.geom;
   const pixels = g.batch * g.inH * g.inW;
   if (pixels === 0 || g.inC === 0) return;
-  gpu.begin(gpu.pipeline(BACKWARD_DATA), p);
+  gpu.begin(gpu.pipeline(BACKWARD_DATA, g.stride === 1 ? 1 : 0), p);
   gpu.buffer(p.dy);
   gpu.buffer(p.w);
   gpu.buffer(p.dx);
   writeGeometry(gpu, g, p.accumulate, false);
-  runFolded(gpu, Math.ceil(g.inC / BLOCK), Math.ceil(pixels / BLOCK));
+  const quads = g.batch * g.inH * Math.ceil(g.inW / 4);
+  gpu.run1dGroups(Math.ceil((quads * Math.ceil(g.inC / 8)) / WORKGROUP));
 }
 
 /** How the batch is split for the filter gradient: enough chunks to fill the GPU. */
@@ -102,7 +104,8 @@ export function conv2dBackwardFilter(
   gpu.buffer(p.dy);
   gpu.buffer(part);
   writeGeometry(gpu, g, false, true, imagesPerChunk, chunks);
-  gpu.run(Math.ceil(cols / BLOCK), Math.ceil(g.outC / BLOCK), chunks);
+  const blocks = chunks * Math.ceil(g.outC / 4) * Math.ceil(cols / 4);
+  gpu.run1dGroups(Math.ceil(blocks / WORKGROUP));
 
   gpu.begin(gpu.pipeline(REDUCE), part);
   gpu.buffer(part);

@@ -39,16 +39,23 @@ fn loadTap(t: Tap, xBase: i32, ihs: i32, iws: i32) -> f32 {
   return select(value, 1.0, t.bias > 0.5);
 }
 
-@compute @workgroup_size(8, 8)
+@compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_id) lid: vec3<u32>) {
   let window = params.kH * params.kW;
   let taps = params.inC * window;
   let cols = taps + 1u;
-  let o0 = (wid.y * 8u + lid.y) * 4u;
-  let q0 = (wid.x * 8u + lid.x) * 4u;
-  let chunk = wid.z;
-  if (o0 >= params.outC || q0 >= cols) { return; }
+  // One flat index over (chunk, filter block, tap block), taps fastest, so no lane idles
+  // however few filters or taps a layer has.
+  let tapBlocks = (cols + 3u) / 4u;
+  let perChunk = ((params.outC + 3u) / 4u) * tapBlocks;
+  let t = (wid.y * nwg.x + wid.x) * 64u + lid.x;
+  let chunk = t / perChunk;
+  if (chunk >= params.chunks) { return; }
+  let r = t - chunk * perChunk;
+  let ob = r / tapBlocks;
+  let o0 = ob * 4u;
+  let q0 = (r - ob * tapBlocks) * 4u;
   let inPlane = params.inH * params.inW;
   let outPlane = params.outH * params.outW;
 

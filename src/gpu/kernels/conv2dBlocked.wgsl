@@ -1,8 +1,9 @@
-// y[b, o, oh, ow] = bias[o] + Σ_{c, kh, kw} w[o, c, kh, kw] · x[b, c, oh·s − p + kh, ow·s − p + kw]
-// as an implicit GEMM: rows are the batch's output pixels, columns the output channels, depth
-// the (c, kh, kw) window. Each invocation computes 4 consecutive pixels × 4 channels in
-// registers; the im2col matrix is never built. PADDED adds the in-image tests that zero
-// padding needs; without padding every window lies inside its image.
+// y[b, o, oh, ow] = act(bias[o] + Σ_{c, kh, kw} w[o, c, kh, kw] · x[b, c, oh·s − p + kh, ow·s − p + kw])
+// as an implicit GEMM (the im2col matrix is never built). Each invocation computes 4
+// neighbouring pixels of one output row × 8 output channels in registers: per window tap it
+// loads 4 inputs and 8 weights for 32 multiply-adds. Neighbouring lanes take neighbouring
+// pixel quads, so a workgroup's loads stay within a few rows. PADDED adds the in-image tests
+// that zero padding needs; without padding every window lies inside its image.
 override PADDED: bool;
 @group(0) @binding(0) var<storage, read> x: array<f32>;
 @group(0) @binding(1) var<storage, read> w: array<f32>;
@@ -10,87 +11,99 @@ override PADDED: bool;
 @group(0) @binding(3) var<storage, read_write> y: array<f32>;
 @group(0) @binding(4) var<uniform> params: Params;
 
-fn loadX(base: i32, ih: i32, iw: i32) -> f32 {
-  if (!PADDED) { return x[u32(base + ih * i32(params.inW) + iw)]; }
+fn loadX(rowBase: i32, ih: i32, iw: i32) -> f32 {
+  if (!PADDED) { return x[u32(rowBase + iw)]; }
   let inside = ih >= 0 && iw >= 0 && ih < i32(params.inH) && iw < i32(params.inW);
-  return select(0.0, x[u32(max(base + ih * i32(params.inW) + iw, 0))], inside);
+  return select(0.0, x[u32(max(rowBase + iw, 0))], inside);
 }
 
-fn store(pixel: u32, o: u32, v: f32) {
-  let plane = params.outH * params.outW;
-  if (pixel >= params.batch * plane || o >= params.outC) { return; }
-  let b = pixel / plane;
-  let at = (b * params.outC + o) * plane + (pixel - b * plane);
+/** Writes the quad of channel o (if it exists) with the bias and the activation. */
+fn storeQuad(o: u32, at: u32, ow: u32, v: vec4<f32>) {
+  if (o >= params.outC) { return; }
   var r = v;
-  if (params.optional != 0u) { r += bias[o]; }
-  y[at] = r;
+  if (params.optional != 0u) { r += vec4<f32>(bias[o]); }
+  if (params.activation != 0u) { r = select(r, vec4<f32>(), r < vec4<f32>()); }
+  let base = at + o * params.outH * params.outW;
+  y[base] = r.x;
+  if (ow + 1u < params.outW) { y[base + 1u] = r.y; }
+  if (ow + 2u < params.outW) { y[base + 2u] = r.z; }
+  if (ow + 3u < params.outW) { y[base + 3u] = r.w; }
 }
 
-@compute @workgroup_size(8, 8)
+@compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_id) lid: vec3<u32>) {
-  let plane = params.outH * params.outW;
-  let pixels = params.batch * plane;
-  let pixel0 = ((wid.z * nwg.y + wid.y) * 8u + lid.y) * 4u;
-  let o0 = (wid.x * 8u + lid.x) * 4u;
-  if (pixel0 >= pixels || o0 >= params.outC) { return; }
-  let depth = params.inC * params.kH * params.kW;
+  let channelBlocks = (params.outC + 7u) / 8u;
+  let quadsPerRow = (params.outW + 3u) / 4u;
+  let t = (wid.y * nwg.x + wid.x) * 64u + lid.x;
+  let quad = t / channelBlocks;
+  let o0 = (t - quad * channelBlocks) * 8u;
+  let row = quad / quadsPerRow;
+  if (row >= params.batch * params.outH) { return; }
+  let ow0 = (quad - row * quadsPerRow) * 4u;
+  let b = row / params.outH;
+  let oh = row - b * params.outH;
+
   let inPlane = i32(params.inH * params.inW);
-
-  // Per pixel: the image's base offset and the window's top-left corner (may be negative).
-  var base: array<i32, 4>;
-  var top: array<i32, 4>;
-  var left: array<i32, 4>;
-  for (var i = 0u; i < 4u; i++) {
-    let p = min(pixel0 + i, pixels - 1u);
-    let b = p / plane;
-    let r = p - b * plane;
-    let oh = r / params.outW;
-    base[i] = i32(b * params.inC) * inPlane;
-    top[i] = i32(oh * params.stride) - i32(params.pad);
-    left[i] = i32((r - oh * params.outW) * params.stride) - i32(params.pad);
-  }
-  let base0 = base[0]; let base1 = base[1]; let base2 = base[2]; let base3 = base[3];
-  let top0 = top[0]; let top1 = top[1]; let top2 = top[2]; let top3 = top[3];
-  let left0 = left[0]; let left1 = left[1]; let left2 = left[2]; let left3 = left[3];
+  let s = i32(params.stride);
+  let top = i32(oh) * s - i32(params.pad);
+  let lastW = params.outW - 1u;
+  let left0 = i32(ow0) * s - i32(params.pad);
+  let left1 = i32(min(ow0 + 1u, lastW)) * s - i32(params.pad);
+  let left2 = i32(min(ow0 + 2u, lastW)) * s - i32(params.pad);
+  let left3 = i32(min(ow0 + 3u, lastW)) * s - i32(params.pad);
+  let taps = params.inC * params.kH * params.kW;
   let lastO = params.outC - 1u;
-  let w0 = min(o0, lastO) * depth;
-  let w1 = min(o0 + 1u, lastO) * depth;
-  let w2 = min(o0 + 2u, lastO) * depth;
-  let w3 = min(o0 + 3u, lastO) * depth;
+  let w0 = min(o0, lastO) * taps;
+  let w1 = min(o0 + 1u, lastO) * taps;
+  let w2 = min(o0 + 2u, lastO) * taps;
+  let w3 = min(o0 + 3u, lastO) * taps;
+  let w4 = min(o0 + 4u, lastO) * taps;
+  let w5 = min(o0 + 5u, lastO) * taps;
+  let w6 = min(o0 + 6u, lastO) * taps;
+  let w7 = min(o0 + 7u, lastO) * taps;
 
-  // acc_j holds channel j for the 4 pixels.
   var acc0 = vec4<f32>();
   var acc1 = vec4<f32>();
   var acc2 = vec4<f32>();
   var acc3 = vec4<f32>();
+  var acc4 = vec4<f32>();
+  var acc5 = vec4<f32>();
+  var acc6 = vec4<f32>();
+  var acc7 = vec4<f32>();
   var q = 0u;
+  let imageBase = i32(b * params.inC) * inPlane;
   for (var c = 0u; c < params.inC; c++) {
-    let cOff = i32(c) * inPlane;
     for (var kh = 0u; kh < params.kH; kh++) {
-      let h = i32(kh);
+      let ih = top + i32(kh);
+      let rowBase = imageBase + i32(c) * inPlane + ih * i32(params.inW);
       for (var kw = 0u; kw < params.kW; kw++) {
         let k = i32(kw);
         let v = vec4<f32>(
-          loadX(base0 + cOff, top0 + h, left0 + k),
-          loadX(base1 + cOff, top1 + h, left1 + k),
-          loadX(base2 + cOff, top2 + h, left2 + k),
-          loadX(base3 + cOff, top3 + h, left3 + k),
+          loadX(rowBase, ih, left0 + k),
+          loadX(rowBase, ih, left1 + k),
+          loadX(rowBase, ih, left2 + k),
+          loadX(rowBase, ih, left3 + k),
         );
         acc0 += v * w[w0 + q];
         acc1 += v * w[w1 + q];
         acc2 += v * w[w2 + q];
         acc3 += v * w[w3 + q];
+        acc4 += v * w[w4 + q];
+        acc5 += v * w[w5 + q];
+        acc6 += v * w[w6 + q];
+        acc7 += v * w[w7 + q];
         q++;
       }
     }
   }
-  let accs = array<vec4<f32>, 4>(acc0, acc1, acc2, acc3);
-  for (var j = 0u; j < 4u; j++) {
-    let a = accs[j];
-    store(pixel0, o0 + j, a.x);
-    store(pixel0 + 1u, o0 + j, a.y);
-    store(pixel0 + 2u, o0 + j, a.z);
-    store(pixel0 + 3u, o0 + j, a.w);
-  }
+  let at = b * params.outC * params.outH * params.outW + oh * params.outW + ow0;
+  storeQuad(o0, at, ow0, acc0);
+  storeQuad(o0 + 1u, at, ow0, acc1);
+  storeQuad(o0 + 2u, at, ow0, acc2);
+  storeQuad(o0 + 3u, at, ow0, acc3);
+  storeQuad(o0 + 4u, at, ow0, acc4);
+  storeQuad(o0 + 5u, at, ow0, acc5);
+  storeQuad(o0 + 6u, at, ow0, acc6);
+  storeQuad(o0 + 7u, at, ow0, acc7);
 }

@@ -30,9 +30,6 @@ const SUM_ROWS = defineKernel({
   bindings: ['read', 'write'],
 });
 
-/** Rows and columns of C one workgroup computes. */
-const TILE = { blocked: 32, tiled: 64 } as const;
-
 export function matmul(gpu: GpuContext, p: MatmulParams, tuning: Tuning): void {
   if (p.m === 0 || p.n === 0) return;
   const tiling = tuning.matmul;
@@ -48,8 +45,20 @@ export function matmul(gpu: GpuContext, p: MatmulParams, tuning: Tuning): void {
   gpu.u32(p.accumulate ? 1 : 0);
   gpu.u32(p.bias ? 1 : 0);
   gpu.u32(p.activation === 'relu' ? 1 : 0);
-  const tile = TILE[tiling];
-  runFolded(gpu, Math.ceil(p.n / tile), Math.ceil(p.m / tile));
+  if (tiling === 'tiled') {
+    gpu.u32(0);
+    gpu.u32(0);
+    runFolded(gpu, Math.ceil(p.n / 64), Math.ceil(p.m / 64));
+    return;
+  }
+  // Blocked: 4×4 blocks, tiles of tileW × 64/tileW blocks (tileW a power of two up to 8).
+  const colBlocks = Math.ceil(p.n / 4);
+  const tileW = colBlocks >= 8 ? 8 : colBlocks >= 4 ? 4 : colBlocks >= 2 ? 2 : 1;
+  const tilesX = Math.ceil(colBlocks / tileW);
+  const tilesY = Math.ceil(Math.ceil(p.m / 4) / (64 / tileW));
+  gpu.u32(tileW);
+  gpu.u32(tilesX);
+  gpu.run1dGroups(tilesX * tilesY);
 }
 
 export function sumRows(gpu: GpuContext, p: SumRowsParams): void {

@@ -7,7 +7,7 @@ override TRANS_A: bool;
 override TRANS_B: bool;
 const TILE: u32 = 64u;
 const DEPTH: u32 = 16u;
-struct Params { m: u32, n: u32, k: u32, accumulate: u32, hasBias: u32, relu: u32 }
+struct Params { m: u32, n: u32, k: u32, accumulate: u32, hasBias: u32, relu: u32, unused0: u32, unused1: u32 }
 @group(0) @binding(0) var<storage, read> a: array<f32>;
 @group(0) @binding(1) var<storage, read> b: array<f32>;
 @group(0) @binding(2) var<storage, read> bias: array<f32>;

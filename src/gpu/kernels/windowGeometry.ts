@@ -1,5 +1,6 @@
 // Writes a WindowGeometry as the Params struct of convGeometry.wgsl, shared by the convolution
 // and pooling kernels. `optional`: conv, a bias is present; max pooling, argmax is wanted.
+// `relu`: the convolution's fused activation.
 import type { WindowGeometry } from '../../engine/backend/backend';
 import type { GpuContext } from '../gpuContext';
 
@@ -10,6 +11,7 @@ export function writeGeometry(
   optional: boolean,
   imagesPerChunk = 0,
   chunks = 0,
+  relu = false,
 ): void {
   gpu.u32(g.batch);
   gpu.u32(g.inC);
@@ -26,4 +28,5 @@ export function writeGeometry(
   gpu.u32(optional ? 1 : 0);
   gpu.u32(imagesPerChunk);
   gpu.u32(chunks);
+  gpu.u32(relu ? 1 : 0);
 }

@@ -49,9 +49,13 @@ const sizes = (g: WindowGeometry) => ({
 function convCases(label: string, g: WindowGeometry, seed: number): ConformanceCase[] {
   const n = sizes(g);
   return [
-    ...[true, false].map((bias): ConformanceCase => ({
+    ...[
+      { bias: true, relu: false },
+      { bias: false, relu: false },
+      { bias: true, relu: true },
+    ].map(({ bias, relu }): ConformanceCase => ({
       kernel: 'conv2d',
-      name: `${label}${bias ? '' : ', no bias'}`,
+      name: `${label}${bias ? '' : ', no bias'}${relu ? ', fused ReLU' : ''}`,
       tunable: 'conv',
       inputs: {
         x: randomArray(n.x, seed),
@@ -61,7 +65,14 @@ function convCases(label: string, g: WindowGeometry, seed: number): ConformanceC
       },
       outputs: ['y'],
       call(backend, buf) {
-        backend.conv2d({ geom: g, x: buf.x, w: buf.w, b: bias ? buf.b : null, y: buf.y });
+        backend.conv2d({
+          geom: g,
+          x: buf.x,
+          w: buf.w,
+          b: bias ? buf.b : null,
+          y: buf.y,
+          activation: relu ? 'relu' : 'none',
+        });
       },
     })),
     ...[false, true].map((accumulate): ConformanceCase => ({

@@ -209,8 +209,17 @@ export function conv2d(p: Conv2dParams): void {
         const s = oc * width + i * pixels;
         const d = ((n0 + i) * g.outC + oc) * pixels;
         shiftedCopy(channelMajor, s, y, d, pixels, bias);
+        if (p.activation === 'relu') relu(y, d, pixels);
       }
     }
+  }
+}
+
+/** The fused activation, in place on one output plane; NaN passes through. */
+function relu(y: Float32Array, start: number, n: number): void {
+  for (let i = start; i < start + n; i++) {
+    const v = y[i];
+    y[i] = v < 0 ? 0 : v;
   }
 }
 
