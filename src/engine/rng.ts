@@ -61,6 +61,18 @@ export class SeededRandom {
     return randomUniform(this.seed, this.stream, this.counter++);
   }
 
+  /** Draws taken so far: with `seek`, what lets a resumed run repeat a draw exactly. */
+  get position(): number {
+    return this.counter;
+  }
+
+  /** Continue from draw number `position` (the counter-based source makes this free). */
+  seek(position: number): void {
+    if (!Number.isInteger(position) || position < 0)
+      throw new Error(`bad random stream position ${position}`);
+    this.counter = position;
+  }
+
   /** Box–Muller from the next two uniforms, so normal and uniform draws never share a counter. */
   normal(): number {
     const u1 = 1 - this.uniform();

@@ -31,6 +31,13 @@ function upload(backend: Backend, split: DataSplit, name: string, indexCount: nu
   return { inputs, labels, indices, count: split.count };
 }
 
+export interface DataOrderState {
+  /** Epochs whose order has been drawn (the current one included). */
+  shuffles: number;
+  /** Position of the shuffle stream before the latest shuffle. */
+  lastShuffleAt: number;
+}
+
 export class DeviceDataset {
   readonly train: DeviceSplit;
   readonly test: DeviceSplit;
@@ -42,6 +49,9 @@ export class DeviceDataset {
   readonly testBatches: number;
   private readonly order: Int32Array;
   private readonly shuffler: SeededRandom;
+  /** Shuffles so far (one per epoch begun), and where the stream stood before the latest. */
+  private shuffles = 0;
+  private lastShuffleAt = 0;
 
   constructor(
     private readonly backend: Backend,
@@ -93,9 +103,33 @@ export class DeviceDataset {
 
   /** A new random order of the training samples for the coming epoch. */
   shuffle(): void {
+    this.shuffles++;
+    this.lastShuffleAt = this.shuffler.position;
     for (let i = 0; i < this.order.length; i++) this.order[i] = i;
     this.shuffler.shuffle(this.order);
     this.backend.write(this.train.indices, this.order);
+  }
+
+  /** Where the data order stands: enough for `restoreOrder` to rebuild it on another device. */
+  get orderState(): DataOrderState {
+    return { shuffles: this.shuffles, lastShuffleAt: this.lastShuffleAt };
+  }
+
+  /**
+   * Puts the data order back where `state` was: the current epoch's permutation in the index
+   * buffer (recomputed from the stream position that produced it, so nothing as large as the
+   * order itself is stored) and the stream where the next epoch's shuffle will draw from.
+   */
+  restoreOrder(state: DataOrderState): void {
+    if (state.shuffles === 0) {
+      this.shuffles = 0;
+      this.lastShuffleAt = 0;
+      this.shuffler.seek(0);
+      return;
+    }
+    this.shuffler.seek(state.lastShuffleAt);
+    this.shuffle();
+    this.shuffles = state.shuffles;
   }
 
   gatherTrainBatch(step: number): void {

@@ -67,6 +67,12 @@ export class MetricsRing {
     return out;
   }
 
+  /** A run resumed at `stepsDone`: the steps before it were read by the trainer it came from. */
+  resumeAt(stepsDone: number): void {
+    this.unread = stepsDone;
+    this.backend.fill(this.metrics, 0);
+  }
+
   reset(): void {
     this.unread = 0;
     this.backend.fill(this.metrics, 0);

@@ -155,4 +155,13 @@ describe('Trainer', () => {
       /needs about .* allows/,
     );
   });
+
+  it('refuses a dataset split too large for one device buffer, before compiling', async () => {
+    const backend = new CpuBackend();
+    // 320 samples × 2 floats = 2,560 bytes of training inputs; the test split's 800 fit.
+    (backend.limits as { maxBufferBytes: number }).maxBufferBytes = 2048;
+    await expect(Trainer.create(spec(), backend, blobs(320, 1), () => {})).rejects.toThrow(
+      'The blobs training split needs 2.5 KiB in one buffer; this backend allows 2.0 KiB.',
+    );
+  });
 });

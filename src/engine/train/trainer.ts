@@ -6,12 +6,13 @@ import type { Dataset } from '../data/dataset';
 import { inputNormalization } from '../data/registry';
 import { compile, type Program } from '../graph/compile';
 import { ModelError } from '../graph/errors';
+import { formatBytes } from '../graph/memory';
 import { shapeSize } from '../modules/module';
 import { Optimizer } from '../optim/optimizer';
 import { learningRate } from '../optim/schedule';
 import { nodeLabel } from '../spec/inferShapes';
 import type { ExperimentSpec } from '../spec/schema';
-import { DeviceDataset } from './deviceDataset';
+import { DeviceDataset, type DataOrderState } from './deviceDataset';
 import type { EngineEvent, MetricsEvent } from './events';
 import { MetricsRing, type StepMetrics } from './metricsRing';
 import { divergenceAdvice } from './divergence';
@@ -27,6 +28,30 @@ export interface WeightSnapshot {
   values: Float32Array[];
 }
 
+/**
+ * Everything a run needs to continue exactly where it was, on this or another backend: the
+ * model (parameters and running statistics), the optimizer's state and step count, the step
+ * counters, the data order, and the early-stopping bookkeeping. Resuming from it gives the
+ * same losses, bit for bit on the same backend, as a run that never stopped.
+ */
+export interface TrainerCheckpoint {
+  step: number;
+  stepInEpoch: number;
+  /** Parameters, then running statistics, in the program's order. */
+  model: Float32Array[];
+  /** The optimizer's state buffers, in `Optimizer.stateBuffers()` order. */
+  optimizer: Float32Array[];
+  optimizerSteps: number;
+  order: DataOrderState;
+  finished: boolean;
+  bestLoss: number;
+  best: WeightSnapshot | null;
+  evalsSinceBest: number;
+  /** Time spent training and since the first step, so throughput and elapsed time carry on. */
+  trainMs: number;
+  elapsedMs: number;
+}
+
 /** Read the ring at least this often (steps), so metrics and NaN checks stay current. */
 const READ_EVERY_STEPS = 16;
 /** At most this many metrics events per second. */
@@ -40,7 +65,8 @@ export class Trainer {
   private isFinished = false;
   private isDiverged = false;
   private trainMs = 0;
-  private startedAt = 0;
+  /** performance.now() at the first step (shifted back on resume); null before it. */
+  private startedAt: number | null = null;
   private readonly pendingPoints: StepMetrics[] = [];
   private lastEmit = 0;
   private lastEmitStep = 0;
@@ -81,6 +107,7 @@ export class Trainer {
         },
       ]);
     }
+    checkFitsDevice(backend, dataset);
     const program = compile(spec, backend, { batch, datasetBytes: DeviceDataset.bytes(dataset) });
     checkFitsDataset(spec, program, dataset);
     const data = new DeviceDataset(
@@ -107,6 +134,29 @@ export class Trainer {
       program.forward();
       program.state.training = true;
     });
+    await backend.sync();
+    return trainer;
+  }
+
+  /**
+   * A trainer that continues from `checkpoint` (taken from a trainer of the same spec and
+   * dataset, on any backend): the next step it takes is step `checkpoint.step + 1`, with the
+   * same batch, dropout mask and optimizer state the original would have used.
+   */
+  static async resume(
+    spec: ExperimentSpec,
+    backend: Backend,
+    dataset: Dataset,
+    checkpoint: TrainerCheckpoint,
+    onEvent: (e: EngineEvent) => void,
+  ): Promise<Trainer> {
+    const trainer = await Trainer.create(spec, backend, dataset, onEvent);
+    try {
+      trainer.applyCheckpoint(checkpoint);
+    } catch (error) {
+      trainer.dispose();
+      throw error;
+    }
     await backend.sync();
     return trainer;
   }
@@ -142,7 +192,7 @@ export class Trainer {
 
   /** Train up to n steps; stops early at the end of the run, on divergence or early stopping. */
   async trainSteps(n: number): Promise<number> {
-    if (this.startedAt === 0) this.startedAt = performance.now();
+    this.startedAt ??= performance.now();
     const { backend, data } = this;
     let ran = 0;
     while (ran < n && !this.isFinished && !this.isDiverged) {
@@ -224,6 +274,68 @@ export class Trainer {
 
   restore(snapshot: WeightSnapshot): void {
     this.modelBuffers().forEach((buf, i) => this.backend.write(buf, snapshot.values[i]));
+    this.backend.submit();
+  }
+
+  /**
+   * Everything needed to resume this run (see TrainerCheckpoint). Every buffer is read at
+   * once, so on WebGPU this costs one wait for the device, not one per buffer. Take it
+   * between calls to trainSteps, never while one is in flight.
+   */
+  async checkpoint(): Promise<TrainerCheckpoint> {
+    const { backend } = this;
+    const step = this.stepIndex;
+    const buffers = [...this.modelBuffers(), ...this.optimizer.stateBuffers()];
+    const values = (await Promise.all(buffers.map((b) => backend.read(b)))) as Float32Array[];
+    const modelCount = this.modelBuffers().length;
+    return {
+      step,
+      stepInEpoch: this.stepInEpoch,
+      model: values.slice(0, modelCount),
+      optimizer: values.slice(modelCount),
+      optimizerSteps: this.optimizer.stepCount,
+      order: this.data.orderState,
+      finished: this.isFinished,
+      bestLoss: this.bestLoss,
+      best: this.best,
+      evalsSinceBest: this.evalsSinceBest,
+      trainMs: this.trainMs,
+      elapsedMs: this.startedAt === null ? 0 : performance.now() - this.startedAt,
+    };
+  }
+
+  private applyCheckpoint(c: TrainerCheckpoint): void {
+    const model = this.modelBuffers();
+    const state = this.optimizer.stateBuffers();
+    const mismatch = (what: string, got: number, want: number) =>
+      new Error(`This checkpoint does not belong to this run: ${what} ${got}, expected ${want}.`);
+    if (c.model.length !== model.length)
+      throw mismatch('model buffers', c.model.length, model.length);
+    if (c.optimizer.length !== state.length)
+      throw mismatch('optimizer buffers', c.optimizer.length, state.length);
+    [...model, ...state].forEach((buf, i) => {
+      const values = i < model.length ? c.model[i] : c.optimizer[i - model.length];
+      if (values.length !== buf.size)
+        throw mismatch(`"${buf.label}" values`, values.length, buf.size);
+    });
+    if (c.step > this.totalSteps || c.stepInEpoch >= this.stepsPerEpoch)
+      throw mismatch('step', c.step, this.totalSteps);
+    model.forEach((buf, i) => this.backend.write(buf, c.model[i]));
+    state.forEach((buf, i) => this.backend.write(buf, c.optimizer[i]));
+    this.optimizer.setStepCount(c.optimizerSteps);
+    this.data.restoreOrder(c.order);
+    this.stepIndex = c.step;
+    this.stepInEpoch = c.stepInEpoch;
+    this.program.state.step = c.step;
+    this.ring.resumeAt(c.step);
+    this.isFinished = c.finished;
+    this.bestLoss = c.bestLoss;
+    this.best = c.best;
+    this.evalsSinceBest = c.evalsSinceBest;
+    this.trainMs = c.trainMs;
+    this.lastEmitTrainMs = c.trainMs;
+    this.lastEmitStep = c.step;
+    this.startedAt = c.step > 0 ? performance.now() - c.elapsedMs : null;
     this.backend.submit();
   }
 
@@ -316,7 +428,7 @@ export class Trainer {
       accuracy,
       epoch: this.epoch,
       samplesPerSec: msSince > 0 ? (stepsSince * batch * 1000) / msSince : 0,
-      elapsedMs: performance.now() - this.startedAt,
+      elapsedMs: performance.now() - (this.startedAt ?? performance.now()),
       learningRate: this.learningRate,
       totalSteps: this.totalSteps,
     };
@@ -351,4 +463,23 @@ function checkFitsDataset(spec: ExperimentSpec, program: Program, dataset: Datas
     });
   }
   if (problems.length > 0) throw new ModelError('invalid-model', problems);
+}
+
+/** Each split's samples go to the device as one buffer, so each must fit the largest one. */
+function checkFitsDevice(backend: Backend, dataset: Dataset): void {
+  const limit = backend.limits.maxBufferBytes;
+  const problems = [];
+  for (const [name, split] of [
+    ['training', dataset.train],
+    ['test', dataset.test],
+  ] as const) {
+    if (split.inputs.byteLength <= limit) continue;
+    problems.push({
+      severity: 'error' as const,
+      message:
+        `The ${dataset.name} ${name} split needs ${formatBytes(split.inputs.byteLength)} in one buffer; ` +
+        `this ${backend.name === 'webgpu' ? 'GPU' : 'backend'} allows ${formatBytes(limit)}.`,
+    });
+  }
+  if (problems.length > 0) throw new ModelError('out-of-memory', problems);
 }
