@@ -1,24 +1,54 @@
 // The training worker: owns the dataset, the backend and the Trainer, so the page never does
 // arithmetic. It trains in chunks of ~40 ms and yields between them, so a pause (or any other
 // call) gets through quickly, and it batches what the run emits into a few messages a second.
+//
+// It trains on WebGPU when the browser offers an adapter, and on the CPU backend otherwise,
+// saying why. While training on the GPU it keeps a recent checkpoint of the whole run
+// (weights, optimizer state, step counters, data order) in memory; if the device is lost the
+// run moves to the CPU backend, resumes from that checkpoint and carries on.
 import * as Comlink from 'comlink';
+import type { Backend } from '../engine/backend/backend';
 import { CpuBackend } from '../engine/backend/cpu/cpuBackend';
 import { DatasetError, type Dataset } from '../engine/data/dataset';
 import { datasetForSpec } from '../engine/data/registry';
 import { ModelError } from '../engine/graph/errors';
 import { parseExperimentSpec } from '../engine/spec/parse';
 import type { DataSpec, ExperimentSpec } from '../engine/spec/schema';
-import type { EngineEvent, ErrorKind, RunState, StatusEvent } from '../engine/train/events';
-import { Trainer } from '../engine/train/trainer';
+import type {
+  BackendEvent,
+  EngineEvent,
+  ErrorKind,
+  RunState,
+  StatusEvent,
+} from '../engine/train/events';
+import { Trainer, type TrainerCheckpoint } from '../engine/train/trainer';
+import { NoGpuError, requestGpuDevice } from '../gpu/device';
+import { CONV_TILINGS, DEFAULT_TUNING, MATMUL_TILINGS } from '../gpu/tuning';
+import { WebGpuBackend } from '../gpu/webgpuBackend';
 import { coalesceEvents, transferablesOf } from './eventBatch';
-import type { EngineApi, EngineListener, EvaluationResult, LoadResult } from './engineApi';
+import type {
+  EngineApi,
+  EngineListener,
+  EvaluationResult,
+  LoadResult,
+  SelfTestReport,
+  SelfTestResult,
+} from './engineApi';
 
 /** How long one chunk of training steps should take: long enough to amortise the yield, short enough that a pause feels instant. */
 const CHUNK_TARGET_MS = 40;
 const MAX_CHUNK_STEPS = 4096;
 /** The page gets at most one batch of events per this many milliseconds. */
 const FLUSH_INTERVAL_MS = 50;
-const BACKEND_NAME = 'CPU (JavaScript)';
+/**
+ * While training on the GPU, checkpoint at least this often (and after every evaluation and
+ * pause). A checkpoint reads the weights and optimizer state back, about 1 MB for the MNIST
+ * templates: a few milliseconds every few seconds, and the most a lost device can cost.
+ */
+const CHECKPOINT_INTERVAL_MS = 3000;
+/** After an error on the GPU, how long to wait for `device.lost` to say whether that was the cause. */
+const LOSS_GRACE_MS = 1000;
+const CPU_NAME = 'CPU (JavaScript)';
 
 // ---- event batching --------------------------------------------------------------------
 
@@ -44,22 +74,100 @@ function flushEvents(): void {
   void listener(Comlink.transfer(batch, transferablesOf(batch)));
 }
 
+// ---- the backend -----------------------------------------------------------------------
+
+interface ActiveBackend {
+  backend: Backend;
+  /** Set when it is the WebGPU backend. */
+  gpu: WebGpuBackend | null;
+  info: BackendEvent;
+}
+
+function cpuBackend(note: string | null): ActiveBackend {
+  return {
+    backend: new CpuBackend(),
+    gpu: null,
+    info: { type: 'backend', kind: 'cpu', name: CPU_NAME, adapter: null, note },
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** WebGPU when the browser has an adapter that gives a device; the CPU backend, and why, otherwise. */
+async function chooseBackend(): Promise<ActiveBackend> {
+  try {
+    const source = await requestGpuDevice(self.navigator.gpu);
+    const gpu = new WebGpuBackend(source);
+    return {
+      backend: gpu,
+      gpu,
+      info: {
+        type: 'backend',
+        kind: 'webgpu',
+        name: 'WebGPU',
+        adapter: source.description,
+        note: null,
+      },
+    };
+  } catch (error) {
+    const what = error instanceof NoGpuError ? 'No WebGPU adapter' : 'WebGPU did not start';
+    return cpuBackend(`${what}: ${messageOf(error)}`);
+  }
+}
+
+let active: ActiveBackend = cpuBackend(null);
+const backendChosen: Promise<void> = chooseBackend().then((chosen) => {
+  active = chosen;
+  emit(chosen.info);
+  const gpu = chosen.gpu;
+  if (gpu !== null) {
+    void gpu.lost.then((info) => {
+      const reason = info.reason === 'destroyed' ? 'the device was destroyed' : info.message;
+      return moveToCpu(gpu, reason || 'no reason given');
+    });
+  }
+});
+
+/** Whether `error`, thrown by work on `backend`, came from losing the GPU device. */
+async function lostDevice(backend: Backend): Promise<boolean> {
+  if (!(backend instanceof WebGpuBackend)) return false;
+  if (backend.deviceLost || active.backend !== backend) return true;
+  // A call on a device being lost can fail before `lost` resolves; give it a moment.
+  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), LOSS_GRACE_MS));
+  return Promise.race([backend.lost.then(() => true), timeout]);
+}
+
 // ---- run state -------------------------------------------------------------------------
 
-const backend = new CpuBackend();
 let spec: ExperimentSpec | null = null;
 let dataset: { key: string; value: Dataset } | null = null;
 let trainer: Trainer | null = null;
 let state: RunState = 'idle';
 /** Bumped by every load and reset, so work begun for an older run abandons itself. */
 let generation = 0;
-let running = false;
-let loop: Promise<void> | null = null;
+
+interface RunLoop {
+  /** Cleared to ask the loop to stop after the chunk in flight. */
+  running: boolean;
+  /** How many steps it was asked for (Infinity: until paused). */
+  limit: number;
+  done: Promise<void>;
+}
+let loop: RunLoop | null = null;
 let chunkSteps = 1;
+
+/** The latest checkpoint of the trainer on the GPU: where a lost device's run resumes. */
+let checkpoint: { trainer: Trainer; value: TrainerCheckpoint } | null = null;
+let checkpointAt = 0;
+let checkpointDue = false;
+/** While a lost GPU's run moves to the CPU; calls that need the trainer wait for it. */
+let recovery: Promise<void> | null = null;
 
 function setState(next: RunState, message: string, progress?: number): void {
   state = next;
-  const event: StatusEvent = { type: 'status', state: next, message, backend: BACKEND_NAME };
+  const event: StatusEvent = { type: 'status', state: next, message, backend: active.info.name };
   if (progress !== undefined) event.progress = progress;
   emit(event);
 }
@@ -68,9 +176,11 @@ function setState(next: RunState, message: string, progress?: number): void {
 function onTrainerEvent(event: EngineEvent): void {
   if (event.type === 'status') {
     state = event.state;
-    emit({ ...event, backend: event.backend ?? BACKEND_NAME });
+    emit({ ...event, backend: event.backend ?? active.info.name });
     return;
   }
+  // The weights just evaluated are worth keeping.
+  if (event.type === 'eval') checkpointDue = true;
   emit(event);
 }
 
@@ -105,8 +215,7 @@ function describeError(error: unknown): {
   }
   if (error instanceof DatasetError)
     return { kind: 'dataset', errors: [{ message: error.message }] };
-  const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'internal', errors: [{ message }] };
+  return { kind: 'internal', errors: [{ message: messageOf(error) }] };
 }
 
 /** Yields to the event loop so queued calls (pause, reset) run; faster than setTimeout(0), which browsers clamp. */
@@ -118,6 +227,10 @@ function yieldToEventLoop(): Promise<void> {
     yieldWaiters.push(resolve);
     yieldChannel.port2.postMessage(null);
   });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Runs trainer calls one at a time: an evaluation never interleaves with a chunk of steps. */
@@ -132,11 +245,27 @@ function halted(t: Trainer): boolean {
   return t.finished || state === 'diverged' || state === 'failed' || state === 'finished';
 }
 
+function checkpointWanted(t: Trainer): boolean {
+  return (
+    t.backend instanceof WebGpuBackend &&
+    (checkpointDue || performance.now() - checkpointAt >= CHECKPOINT_INTERVAL_MS)
+  );
+}
+
+/** Reads the run back off the GPU (all buffers at once, between chunks) and keeps it. */
+async function takeCheckpoint(t: Trainer): Promise<void> {
+  if (t.diverged) return;
+  checkpointDue = false;
+  checkpointAt = performance.now();
+  const value = await exclusive(() => t.checkpoint());
+  if (trainer === t) checkpoint = { trainer: t, value };
+}
+
 /** Trains up to `limit` steps in chunks sized to CHUNK_TARGET_MS, until paused or halted. */
-async function runLoop(t: Trainer, limit: number): Promise<void> {
-  let remaining = limit;
+async function runLoop(t: Trainer, run: RunLoop): Promise<void> {
+  let remaining = run.limit;
   try {
-    while (running && trainer === t && remaining > 0 && !halted(t)) {
+    while (run.running && trainer === t && remaining > 0 && !halted(t)) {
       const want = Math.min(chunkSteps, remaining);
       const started = performance.now();
       const done = await exclusive(() => t.trainSteps(want));
@@ -147,36 +276,134 @@ async function runLoop(t: Trainer, limit: number): Promise<void> {
         1,
         Math.min(MAX_CHUNK_STEPS, Math.round(CHUNK_TARGET_MS / Math.max(msPerStep, 1e-3))),
       );
+      if (checkpointWanted(t)) await takeCheckpoint(t);
       await yieldToEventLoop();
     }
     if (trainer !== t) return;
     await exclusive(() => t.flush());
-    if (!halted(t) && state !== 'paused')
+    // Paused (or finished) on the GPU: a loss from now on resumes exactly here.
+    if (t.backend instanceof WebGpuBackend && trainer === t) await takeCheckpoint(t);
+    if (trainer === t && !halted(t) && state !== 'paused')
       setState('paused', `Paused at step ${t.stepsDone} of ${t.totalSteps}.`);
   } catch (error) {
+    if (trainer !== t) return;
+    // Calls on a lost device fail; that is moveToCpu's to handle, not a failed run.
+    // (Not awaited: the recovery waits for this loop to end.)
+    if (await lostDevice(t.backend)) {
+      void moveToCpu(t.backend as WebGpuBackend, messageOf(error));
+      return;
+    }
     if (trainer !== t) return;
     const { kind, errors } = describeError(error);
     fail(kind, errors);
   } finally {
-    running = false;
+    run.running = false;
   }
 }
 
-function begin(limit: number): void {
+function begin(limit: number, message?: string): void {
   const t = trainer;
-  if (t === null || running || halted(t)) return;
-  running = true;
+  if (t === null || loop?.running || halted(t)) return;
   setState(
     'training',
-    limit === Infinity ? 'Training…' : `Training ${limit} step${limit === 1 ? '' : 's'}…`,
+    message ??
+      (limit === Infinity ? 'Training…' : `Training ${limit} step${limit === 1 ? '' : 's'}…`),
   );
-  loop = runLoop(t, limit);
+  const next: RunLoop = { running: true, limit, done: Promise.resolve() };
+  next.done = runLoop(t, next);
+  loop = next;
 }
 
 async function stopLoop(): Promise<void> {
-  running = false;
-  if (loop !== null) await loop;
-  loop = null;
+  const current = loop;
+  if (current === null) return;
+  current.running = false;
+  await current.done;
+  if (loop === current) loop = null;
+}
+
+/**
+ * The GPU device is gone (destroyed, reset by the driver, the tab suspended...): from now on
+ * the CPU backend runs everything. A loaded run is rebuilt on it from the latest checkpoint
+ * and carries on as it was (training, or paused), and the page is told where it resumed.
+ * Safe to call more than once; every caller gets the same recovery.
+ */
+function moveToCpu(lost: WebGpuBackend, reason: string): Promise<void> {
+  if (active.backend !== lost) return recovery ?? Promise.resolve();
+  active = cpuBackend(`The GPU device was lost (${reason}); reload the page to use the GPU again.`);
+  emit(active.info);
+  const t = trainer;
+  // A new generation, so nothing the old trainer still emits reaches the page.
+  const gen = t !== null ? ++generation : generation;
+  const s = spec;
+  const d = dataset?.value ?? null;
+  const previous = loop;
+  const keepTraining = previous !== null && previous.running && previous.limit === Infinity;
+  const previousState = state;
+  const saved = checkpoint !== null && checkpoint.trainer === t ? checkpoint.value : null;
+  // The old loop sees the trainer gone and stops without a word.
+  trainer = null;
+  checkpoint = null;
+  recovery = (async () => {
+    if (previous !== null) {
+      previous.running = false;
+      // A call on the lost device may never settle; the run does not wait for it.
+      await Promise.race([previous.done, delay(5000)]);
+    }
+    if (loop === previous) loop = null;
+    trainerBusy = Promise.resolve();
+    if (t === null || s === null || d === null) return;
+    const lostAt = t.stepsDone;
+    try {
+      t.dispose();
+    } catch {
+      // Its buffers went with the device.
+    }
+    if (gen !== generation) return;
+    setState('paused', `The GPU device was lost at step ${lostAt}; moving the run to the CPU…`);
+    flushEvents();
+    try {
+      const onEvent = (e: EngineEvent) => {
+        if (gen === generation) onTrainerEvent(e);
+      };
+      const next =
+        saved !== null
+          ? await Trainer.resume(s, active.backend, d, saved, onEvent)
+          : await Trainer.create(s, active.backend, d, onEvent);
+      if (gen !== generation) {
+        next.dispose();
+        return;
+      }
+      trainer = next;
+      const from = next.stepsDone;
+      emit({
+        type: 'notice',
+        kind: 'device-lost',
+        resumedFromStep: from,
+        lostAtStep: lostAt,
+        message:
+          `The GPU device was lost at step ${lostAt} (${reason}). The run moved to the CPU ` +
+          (saved !== null
+            ? `and resumed from step ${from}, its last checkpoint.`
+            : `and started again from step 0: the device was lost before the first checkpoint.`),
+      });
+      if (next.finished) {
+        setState('finished', `Finished at step ${from}; the run is on the CPU now.`);
+      } else if (keepTraining) {
+        begin(Infinity, `Training on the CPU from step ${from}…`);
+      } else if (from === 0 && previousState === 'ready') {
+        announceReady(next, d);
+      } else {
+        setState('paused', `Paused at step ${from} of ${next.totalSteps}, on the CPU.`);
+      }
+      flushEvents();
+    } catch (error) {
+      if (gen !== generation) return;
+      const { kind, errors } = describeError(error);
+      fail(kind, errors);
+    }
+  })();
+  return recovery;
 }
 
 /** Only generated data depends on the seed; files read from the server do not. */
@@ -267,26 +494,50 @@ async function loadDataset(data: DataSpec, seed: number, gen: number): Promise<D
   }
 }
 
+/**
+ * Builds the trainer on the active backend. If the GPU is lost while it compiles, the run
+ * moves to the CPU and is built there instead.
+ */
 async function compile(s: ExperimentSpec, d: Dataset, gen: number): Promise<Trainer | null> {
-  // The page starts a fresh chart at this event: everything after it belongs to the new trainer.
-  setState('compiling', 'Compiling the model…');
-  const t = await Trainer.create(s, backend, d, (e) => {
-    if (gen === generation) onTrainerEvent(e);
-  });
-  if (gen !== generation) {
-    t.dispose();
-    return null;
+  for (;;) {
+    const backend = active.backend;
+    // The page starts a fresh chart at this event: everything after it belongs to the new trainer.
+    setState('compiling', 'Compiling the model…');
+    try {
+      const t = await Trainer.create(s, backend, d, (e) => {
+        if (gen === generation) onTrainerEvent(e);
+      });
+      if (gen !== generation) {
+        t.dispose();
+        return null;
+      }
+      checkpoint = null;
+      checkpointAt = performance.now();
+      checkpointDue = false;
+      return t;
+    } catch (error) {
+      if (backend instanceof WebGpuBackend && (await lostDevice(backend))) {
+        await moveToCpu(backend, messageOf(error));
+        if (gen !== generation) return null;
+        continue;
+      }
+      throw error;
+    }
   }
-  return t;
 }
 
 /** Ready, and the events so far sent now: the caller's result must not overtake them. */
 function announceReady(t: Trainer, d: Dataset): void {
   const epochs = t.totalSteps / t.stepsPerEpoch;
+  const { pipelines, ms } = t.preparation;
+  const compiled =
+    pipelines > 0
+      ? ` Compiled ${pipelines} GPU kernel${pipelines === 1 ? '' : 's'} in ${(ms / 1000).toFixed(1)} s.`
+      : '';
   setState(
     'ready',
     `Ready: ${epochs} epoch${epochs === 1 ? '' : 's'} of ${t.stepsPerEpoch.toLocaleString('en')} steps ` +
-      `on ${d.train.count.toLocaleString('en')} training samples.`,
+      `on ${d.train.count.toLocaleString('en')} training samples.${compiled}`,
   );
   flushEvents();
 }
@@ -295,18 +546,63 @@ function superseded(): LoadResult {
   return { ok: false, kind: 'internal', errors: [{ message: 'Superseded by a newer load.' }] };
 }
 
+/**
+ * Every kernel conformance case (src/engine/backend/conformance) on a WebGPU device of its
+ * own, against the CPU reference, the matmul and convolution cases once per tiling: the
+ * browser's WebGPU checked the way Node's is. Loaded on demand, so the app does not carry it.
+ */
+async function runSelfTest(): Promise<SelfTestReport> {
+  const { conformanceCases, runCase } = await import('../engine/backend/conformance');
+  let gpu: WebGpuBackend;
+  try {
+    gpu = new WebGpuBackend(await requestGpuDevice(self.navigator.gpu));
+  } catch (error) {
+    return { ok: false, reason: messageOf(error) };
+  }
+  const results: SelfTestResult[] = [];
+  const started = performance.now();
+  try {
+    for (const c of conformanceCases) {
+      const tilings: (string | null)[] =
+        c.tunable === 'matmul'
+          ? [...MATMUL_TILINGS]
+          : c.tunable === 'conv'
+            ? [...CONV_TILINGS]
+            : [null];
+      for (const tiling of tilings) {
+        gpu.tuning = {
+          ...DEFAULT_TUNING,
+          ...(tiling !== null && c.tunable !== undefined ? { [c.tunable]: tiling } : {}),
+        };
+        const r = await runCase(gpu, c);
+        results.push({ ...r, tiling });
+      }
+    }
+    return { ok: true, adapter: gpu.description, ms: performance.now() - started, results };
+  } finally {
+    gpu.destroy();
+  }
+}
+
 // ---- the API ---------------------------------------------------------------------------
 
 const api: EngineApi = {
   subscribe(l) {
     listener = l;
+    // A late subscriber still learns what runs the kernels.
+    void backendChosen.then(() => {
+      emit(active.info);
+    });
   },
 
   async load(json) {
     const gen = ++generation;
+    await backendChosen;
+    await recovery;
     await stopLoop();
     trainer?.dispose();
     trainer = null;
+    checkpoint = null;
     chunkSteps = 1;
     const parsed = parseExperimentSpec(json);
     if (!parsed.ok)
@@ -326,7 +622,9 @@ const api: EngineApi = {
         ok: true,
         stepsPerEpoch: t.stepsPerEpoch,
         totalSteps: t.totalSteps,
-        backend: BACKEND_NAME,
+        backend: active.info.name,
+        adapter: active.info.adapter,
+        backendNote: active.info.note,
         dataset: d.name,
         trainSamples: d.train.count,
         testSamples: d.test.count,
@@ -339,26 +637,31 @@ const api: EngineApi = {
   },
 
   async start() {
+    await recovery;
     begin(Infinity);
   },
 
   async pause() {
+    await recovery;
     await stopLoop();
   },
 
   async step(n) {
     if (!Number.isInteger(n) || n < 1) return;
+    await recovery;
     await stopLoop();
     begin(n);
-    await loop;
+    await loop?.done;
   },
 
   async reset() {
+    await recovery;
     if (spec === null || dataset === null) return;
     const gen = ++generation;
     await stopLoop();
     trainer?.dispose();
     trainer = null;
+    checkpoint = null;
     try {
       const t = await compile(spec, dataset.value, gen);
       if (t === null) return;
@@ -371,12 +674,32 @@ const api: EngineApi = {
   },
 
   async evaluate(): Promise<EvaluationResult | null> {
+    await recovery;
     const t = trainer;
     if (t === null) return null;
-    const result = await exclusive(() => t.evaluate());
+    let result: EvaluationResult;
+    try {
+      result = await exclusive(() => t.evaluate());
+    } catch (error) {
+      if (!(await lostDevice(t.backend))) throw error;
+      await moveToCpu(t.backend as WebGpuBackend, messageOf(error));
+      return api.evaluate();
+    }
     if (trainer === t)
       emit({ type: 'eval', step: t.stepsDone, epoch: t.epoch, split: 'test', ...result });
     return result;
+  },
+
+  async selfTest() {
+    return runSelfTest();
+  },
+
+  async debugLoseDevice() {
+    await backendChosen;
+    const gpu = active.gpu;
+    if (gpu === null) return false;
+    gpu.gpu.device.destroy();
+    return true;
   },
 };
 

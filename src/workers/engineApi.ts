@@ -9,8 +9,12 @@ export type LoadResult =
       ok: true;
       stepsPerEpoch: number;
       totalSteps: number;
-      /** What runs the kernels, in words. */
+      /** What runs the kernels, in words ("WebGPU", "CPU (JavaScript)"). */
       backend: string;
+      /** The GPU adapter's name; null on the CPU. */
+      adapter: string | null;
+      /** Why the CPU runs it where a GPU was wanted; null otherwise. */
+      backendNote: string | null;
       dataset: string;
       trainSamples: number;
       testSamples: number;
@@ -22,6 +26,22 @@ export interface EvaluationResult {
   accuracy: number;
   samples: number;
 }
+
+/** One kernel conformance case as the browser's WebGPU ran it (see selfTest). */
+export interface SelfTestResult {
+  kernel: string;
+  name: string;
+  /** The matmul or convolution variant it ran with; null for kernels with one. */
+  tiling: string | null;
+  worst: number;
+  tolerance: number;
+  detail: string;
+  passed: boolean;
+}
+
+export type SelfTestReport =
+  | { ok: true; adapter: string; ms: number; results: SelfTestResult[] }
+  | { ok: false; reason: string };
 
 /** Receives events in arrival order; one call carries every event since the previous call. */
 export type EngineListener = (events: EngineEvent[]) => void;
@@ -41,4 +61,11 @@ export interface EngineApi {
   reset(): Promise<void>;
   /** Loss and accuracy on the whole test split with the current weights; null if nothing is loaded. */
   evaluate(): Promise<EvaluationResult | null>;
+  /**
+   * Runs the kernel conformance suite on a WebGPU device of its own, inside this worker, and
+   * returns every case's result (for the browser test, and for anyone who doubts a GPU).
+   */
+  selfTest(): Promise<SelfTestReport>;
+  /** Test hook: destroys the GPU device, as a driver reset would. False when not on WebGPU. */
+  debugLoseDevice(): Promise<boolean>;
 }

@@ -66,4 +66,28 @@ export interface ErrorEvent {
   nodeId?: string;
 }
 
-export type EngineEvent = MetricsEvent | EvalEvent | StatusEvent | ErrorEvent;
+/** What runs the kernels: sent when the worker has chosen, and again whenever it changes. */
+export interface BackendEvent {
+  type: 'backend';
+  kind: 'webgpu' | 'cpu';
+  /** In words: "WebGPU", "CPU (JavaScript)". */
+  name: string;
+  /** The GPU adapter's name ("SwiftShader (software fallback adapter, runs on the CPU)"); null on the CPU. */
+  adapter: string | null;
+  /** Why the CPU runs it where a GPU was wanted ("no WebGPU adapter: ..."); null otherwise. */
+  note: string | null;
+}
+
+/** Something the person should know about the run that is not an error: it carried on. */
+export interface NoticeEvent {
+  type: 'notice';
+  kind: 'device-lost';
+  message: string;
+  /** The run continues from this step (its last snapshot); the curves after it are redrawn. */
+  resumedFromStep: number;
+  /** The step the run had reached when the device was lost. */
+  lostAtStep: number;
+}
+
+export type EngineEvent =
+  MetricsEvent | EvalEvent | StatusEvent | ErrorEvent | BackendEvent | NoticeEvent;

@@ -24,9 +24,26 @@ export function getEngine(): Comlink.Remote<EngineApi> {
       ]);
     });
     engine = Comlink.wrap<EngineApi>(worker);
+    exposeTestHooks(engine);
     void engine.subscribe(
       Comlink.proxy((events: EngineEvent[]) => useAppStore.getState().applyEngineEvents(events)),
     );
   }
   return engine;
+}
+
+/** What the browser tests (and a curious person at the console) can ask the worker directly. */
+export interface LayerCakeTestHooks {
+  /** Runs every kernel conformance case on the browser's WebGPU, in the worker. */
+  selfTest: EngineApi['selfTest'];
+  /** Destroys the worker's GPU device, as a driver reset would. */
+  loseDevice: EngineApi['debugLoseDevice'];
+}
+
+function exposeTestHooks(remote: Comlink.Remote<EngineApi>): void {
+  const hooks: LayerCakeTestHooks = {
+    selfTest: () => remote.selfTest(),
+    loseDevice: () => remote.debugLoseDevice(),
+  };
+  (globalThis as { layercake?: LayerCakeTestHooks }).layercake = hooks;
 }

@@ -24,6 +24,11 @@ export class Series {
     this.length = 0;
   }
 
+  /** Drops every point after `step` (a run that resumed from an earlier checkpoint redraws them). */
+  truncateAfter(step: number): void {
+    while (this.length > 0 && this.steps[this.length - 1] > step) this.length--;
+  }
+
   lastStep(): number {
     return this.length === 0 ? 0 : this.steps[this.length - 1];
   }
@@ -52,6 +57,15 @@ export function clearRunSeries(): void {
   runSeries.trainAccuracy.clear();
   runSeries.testLoss.clear();
   runSeries.testAccuracy.clear();
+  runSeries.version++;
+}
+
+/** Forgets every point after `step`, on every curve. */
+export function truncateRunSeries(step: number): void {
+  runSeries.trainLoss.truncateAfter(step);
+  runSeries.trainAccuracy.truncateAfter(step);
+  runSeries.testLoss.truncateAfter(step);
+  runSeries.testAccuracy.truncateAfter(step);
   runSeries.version++;
 }
 

@@ -73,4 +73,59 @@ describe('runSlice', () => {
     expect(run.progress).toBe(0.4);
     expect(run.backend).toBe('CPU');
   });
+
+  it('backend: what runs the kernels, its adapter and why the CPU, kept across runs', () => {
+    apply([
+      {
+        type: 'backend',
+        kind: 'webgpu',
+        name: 'WebGPU',
+        adapter: 'SwiftShader (software fallback adapter, runs on the CPU)',
+        note: null,
+      },
+    ]);
+    apply([{ type: 'status', state: 'compiling', message: 'Compiling' }]);
+    const run = useAppStore.getState().run;
+    expect(run.backend).toBe('WebGPU');
+    expect(run.backendKind).toBe('webgpu');
+    expect(run.adapter).toMatch(/^SwiftShader/);
+    expect(run.backendNote).toBeNull();
+  });
+
+  it('a device-lost notice: the curves go back to the resume step and rerun from there', () => {
+    apply([metrics([1, 2, 3, 4, 5, 6], [2.3, 2.2, 2.1, 2.0, 1.9, 1.8])]);
+    apply([
+      { type: 'eval', step: 3, epoch: 0.03, split: 'test', loss: 2, accuracy: 0.3, samples: 10 },
+      { type: 'eval', step: 6, epoch: 0.06, split: 'test', loss: 1.8, accuracy: 0.4, samples: 10 },
+    ]);
+    apply([
+      {
+        type: 'notice',
+        kind: 'device-lost',
+        message:
+          'The GPU device was lost at step 6. The run moved to the CPU and resumed from step 4.',
+        resumedFromStep: 4,
+        lostAtStep: 6,
+      },
+    ]);
+    let run = useAppStore.getState().run;
+    expect(run.notice?.resumedFromStep).toBe(4);
+    expect(run.step).toBe(4);
+    expect(runSeries.trainLoss.length).toBe(4);
+    expect(runSeries.testLoss.length).toBe(1);
+    // The read-out is the average of the four points left, as if the others never came.
+    const w = useAppStore.getState().spec.view.smoothing;
+    const fresh = [2.3, 2.2, 2.1, 2.0].reduce(
+      (acc, v) => ({ avg: acc.avg * w + (1 - w) * v, debias: acc.debias * w }),
+      { avg: 0, debias: 1 },
+    );
+    expect(run.loss).toBeCloseTo(fresh.avg / (1 - fresh.debias), 5);
+    apply([metrics([5], [1.95])]);
+    expect(runSeries.trainLoss.length).toBe(5);
+    apply([{ type: 'status', state: 'compiling', message: 'Compiling' }]);
+    expect(useAppStore.getState().run.notice).not.toBeNull();
+    useAppStore.getState().dismissNotice();
+    run = useAppStore.getState().run;
+    expect(run.notice).toBeNull();
+  });
 });

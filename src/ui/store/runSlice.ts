@@ -3,7 +3,7 @@
 // which change at most once per event batch (tens of times a second).
 import type { StateCreator } from 'zustand';
 import type { ErrorKind, EngineEvent, RunState } from '../../engine/train/events';
-import { clearRunSeries, runSeries } from './runSeries';
+import { clearRunSeries, runSeries, truncateRunSeries } from './runSeries';
 import type { AppState } from './store';
 
 export interface RunError {
@@ -12,10 +12,22 @@ export interface RunError {
   nodeId?: string;
 }
 
+/** A notice about the run that is not an error (it carried on), shown until dismissed. */
+export interface RunNotice {
+  kind: 'device-lost';
+  message: string;
+  resumedFromStep: number;
+}
+
 export interface RunNumbers {
   state: RunState;
   message: string;
+  /** What runs the kernels, in words; with the GPU adapter's name, and why the CPU, if it is. */
   backend: string | null;
+  backendKind: 'webgpu' | 'cpu' | null;
+  adapter: string | null;
+  backendNote: string | null;
+  notice: RunNotice | null;
   /** Progress of loading or compiling, in [0, 1]; null when no phase is under way. */
   progress: number | null;
   step: number;
@@ -39,12 +51,17 @@ export interface RunSlice {
   clearRun: () => void;
   /** The size of the loaded run, known from `load`'s result before any step is taken. */
   setRunSize: (totalSteps: number, backend: string) => void;
+  dismissNotice: () => void;
 }
 
 const initialRun: RunNumbers = {
   state: 'idle',
   message: 'Pick a model to begin.',
   backend: null,
+  backendKind: null,
+  adapter: null,
+  backendNote: null,
+  notice: null,
   progress: null,
   step: 0,
   totalSteps: 0,
@@ -67,10 +84,25 @@ function resetEma(): void {
   ema.debias = 1;
 }
 
+/** The moving average again over the points the curves still hold. */
+function recomputeEma(weight: number): void {
+  resetEma();
+  const { trainLoss, trainAccuracy } = runSeries;
+  for (let i = 0; i < trainLoss.length; i++) {
+    const loss = trainLoss.values[i];
+    if (!Number.isFinite(loss)) continue;
+    ema.loss = ema.loss * weight + (1 - weight) * loss;
+    ema.accuracy = ema.accuracy * weight + (1 - weight) * trainAccuracy.values[i];
+    ema.debias *= weight;
+  }
+}
+
 function freshRun(previous: RunNumbers): RunNumbers {
   resetEma();
   clearRunSeries();
-  return { ...initialRun, backend: previous.backend };
+  // What runs the kernels, and a notice not yet dismissed, outlive the run.
+  const { backend, backendKind, adapter, backendNote, notice } = previous;
+  return { ...initialRun, backend, backendKind, adapter, backendNote, notice };
 }
 
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({
@@ -80,6 +112,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     set((s) => ({ run: { ...freshRun(s.run), state: s.run.state, message: s.run.message } })),
 
   setRunSize: (totalSteps, backend) => set((s) => ({ run: { ...s.run, totalSteps, backend } })),
+
+  dismissNotice: () => set((s) => ({ run: { ...s.run, notice: null } })),
 
   applyEngineEvents: (events) => {
     const weight = get().spec.view.smoothing;
@@ -129,6 +163,30 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
           runSeries.testAccuracy.push(e.step, e.accuracy);
           runSeries.version++;
           run = { ...run, testLoss: e.loss, testAccuracy: e.accuracy };
+          break;
+        }
+        case 'backend': {
+          run = {
+            ...run,
+            backend: e.name,
+            backendKind: e.kind,
+            adapter: e.adapter,
+            backendNote: e.note,
+          };
+          break;
+        }
+        case 'notice': {
+          // The run continues from an earlier step: what came after it is redrawn as it reruns.
+          truncateRunSeries(e.resumedFromStep);
+          recomputeEma(weight);
+          const seen = ema.debias < 1;
+          run = {
+            ...run,
+            step: e.resumedFromStep,
+            loss: seen ? ema.loss / (1 - ema.debias) : null,
+            accuracy: seen ? ema.accuracy / (1 - ema.debias) : null,
+            notice: { kind: e.kind, message: e.message, resumedFromStep: e.resumedFromStep },
+          };
           break;
         }
         case 'error': {

@@ -1,4 +1,5 @@
-// Where the run stands: its state, what runs it, and the progress of loading or compiling.
+// Where the run stands: its state, what runs it (the backend, the GPU adapter, or why the CPU),
+// and the progress of loading or compiling.
 import type { RunState } from '../../engine/train/events';
 import { useAppStore } from '../store/store';
 
@@ -18,14 +19,34 @@ export function StatusLine() {
   const state = useAppStore((s) => s.run.state);
   const message = useAppStore((s) => s.run.message);
   const backend = useAppStore((s) => s.run.backend);
+  const backendKind = useAppStore((s) => s.run.backendKind);
+  const adapter = useAppStore((s) => s.run.adapter);
+  const backendNote = useAppStore((s) => s.run.backendNote);
   const progress = useAppStore((s) => s.run.progress);
   return (
     <div className="status-line" data-testid="run-status" data-state={state} aria-live="polite">
       <div className="status-head">
         <span className={`status-dot state-${state}`} aria-hidden="true" />
         <span className="status-state">{stateLabels[state]}</span>
-        {backend && <span className="status-backend">{backend}</span>}
+        {backend && (
+          <span
+            className={`status-backend backend-${backendKind ?? 'unknown'}`}
+            data-testid="backend-badge"
+            data-backend={backendKind ?? undefined}
+            title={adapter ?? backendNote ?? undefined}
+          >
+            {backend}
+          </span>
+        )}
       </div>
+      {(adapter || backendNote) && (
+        <p
+          className={`status-device${backendNote ? ' status-device-note' : ''}`}
+          data-testid="backend-device"
+        >
+          {adapter ? `on ${adapter}` : backendNote}
+        </p>
+      )}
       <p className="status-message">{message}</p>
       {progress !== null && (state === 'loading' || state === 'compiling') && (
         <div

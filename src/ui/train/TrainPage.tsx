@@ -1,4 +1,5 @@
 // The first page: pick a model, train it, watch it learn.
+import { BackendNotice } from './BackendNotice';
 import { RunControls } from './RunControls';
 import { RunErrors } from './RunErrors';
 import { RunStats } from './RunStats';
@@ -26,6 +27,7 @@ export function TrainPage() {
         </section>
       </aside>
       <div className="dashboard">
+        <BackendNotice />
         <RunErrors />
         <RunStats />
         <TrainCharts />
