@@ -33,6 +33,27 @@ export function defineKernel(def: KernelDef): KernelDef {
   return def;
 }
 
+/**
+ * The same kernel on four neighbouring elements per invocation: its WGSL declares its element
+ * type as `alias V = f32;` (or `alias U = u32;`) and this makes them vec4s. On SwiftShader an
+ * invocation's fixed cost dwarfs one element's work, so four per invocation runs about 3× faster;
+ * on GPUs the vector loads are the wide ones memory likes. The caller counts in vec4s and uses
+ * it only when every size and offset is a multiple of 4.
+ */
+export function vectorized(def: KernelDef): KernelDef {
+  const source = def.source
+    .replace('alias V = f32;', 'alias V = vec4<f32>;')
+    .replace('alias U = u32;', 'alias U = vec4<u32>;');
+  if (source === def.source) throw new Error(`kernel ${def.name} declares no element alias`);
+  return { ...def, name: `${def.name}Vec4`, source };
+}
+
+/** Whether every count is a positive multiple of 4, so a vectorized kernel can take it. */
+export function fitsVec4(...counts: number[]): boolean {
+  for (const c of counts) if (c % 4 !== 0) return false;
+  return true;
+}
+
 /** Compiles each (kernel, variant) once; bind group layouts are shared by binding signature. */
 export class PipelineCache {
   private readonly layouts = new Map<string, GPUBindGroupLayout>();

@@ -1,7 +1,8 @@
 // out[i] += b[i mod bSize]: add with out = a, which WebGPU cannot bind twice.
+alias V = f32;
 struct Params { n: u32, bSize: u32 }
-@group(0) @binding(0) var<storage, read> b: array<f32>;
-@group(0) @binding(1) var<storage, read_write> out: array<f32>;
+@group(0) @binding(0) var<storage, read> b: array<V>;
+@group(0) @binding(1) var<storage, read_write> out: array<V>;
 @group(0) @binding(2) var<uniform> params: Params;
 
 @compute @workgroup_size(256)

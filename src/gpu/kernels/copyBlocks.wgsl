@@ -1,10 +1,12 @@
-// dst[dstOffset + k·dstStride + j] (+)= src[srcOffset + k·srcStride + j], k < blocks, j < blockSize.
+// dst[dstOffset + k·dstStride + j] (+)= src[srcOffset + k·srcStride + j], k < blocks, j < blockSize
+// (all in units of V).
+alias V = f32;
 struct Params {
   blocks: u32, blockSize: u32, srcOffset: u32, srcStride: u32,
   dstOffset: u32, dstStride: u32, accumulate: u32,
 }
-@group(0) @binding(0) var<storage, read> src: array<f32>;
-@group(0) @binding(1) var<storage, read_write> dst: array<f32>;
+@group(0) @binding(0) var<storage, read> src: array<V>;
+@group(0) @binding(1) var<storage, read_write> dst: array<V>;
 @group(0) @binding(2) var<uniform> params: Params;
 
 @compute @workgroup_size(256)

@@ -1,8 +1,9 @@
 // dx (+)= dy ⊙ mask
+alias V = f32;
 struct Params { n: u32, accumulate: u32 }
-@group(0) @binding(0) var<storage, read> dy: array<f32>;
-@group(0) @binding(1) var<storage, read> mask: array<f32>;
-@group(0) @binding(2) var<storage, read_write> dx: array<f32>;
+@group(0) @binding(0) var<storage, read> dy: array<V>;
+@group(0) @binding(1) var<storage, read> mask: array<V>;
+@group(0) @binding(2) var<storage, read_write> dx: array<V>;
 @group(0) @binding(3) var<uniform> params: Params;
 
 @compute @workgroup_size(256)

@@ -1,4 +1,6 @@
 // Element-wise kernels: fills, activations and their derivatives, broadcast add, block copies.
+// Each has a vec4 twin (see `vectorized`) used whenever the sizes allow, which is almost always
+// (batch × features).
 import type {
   AddParams,
   CopyBlocksParams,
@@ -9,7 +11,7 @@ import type {
 } from '../../engine/backend/backend';
 import type { GpuContext } from '../gpuContext';
 import { asGpuBuffer } from '../gpuBuffer';
-import { defineKernel } from '../kernel';
+import { defineKernel, fitsVec4, vectorized, type KernelDef } from '../kernel';
 import fillSource from './fill.wgsl?raw';
 import unarySource from './unary.wgsl?raw';
 import unaryBackwardSource from './unaryBackward.wgsl?raw';
@@ -20,37 +22,43 @@ import copyBlocksSource from './copyBlocks.wgsl?raw';
 const UNARY_OPS: readonly UnaryOp[] = ['relu', 'leakyRelu', 'tanh', 'sigmoid', 'abs'];
 const opConstant = (variant: number) => ({ OP: variant });
 
-const FILL = defineKernel({ name: 'fill', source: fillSource, bindings: ['write'] });
-const UNARY = defineKernel({
+/** A kernel and its vec4 twin. */
+function pair(def: KernelDef): { scalar: KernelDef; vec4: KernelDef } {
+  const scalar = defineKernel(def);
+  return { scalar, vec4: vectorized(scalar) };
+}
+
+const FILL = pair({ name: 'fill', source: fillSource, bindings: ['write'] });
+const UNARY = pair({
   name: 'unary',
   source: unarySource,
   bindings: ['read', 'write'],
   constants: opConstant,
 });
 // In place (y = x): WebGPU cannot bind one buffer as both read-only and writable storage.
-const UNARY_IN_PLACE = defineKernel({
+const UNARY_IN_PLACE = pair({
   name: 'unaryInPlace',
   source: unarySource
-    .replace('@group(0) @binding(0) var<storage, read> x: array<f32>;', '')
+    .replace('@group(0) @binding(0) var<storage, read> x: array<V>;', '')
     .replace('@binding(1) var<storage, read_write> y', '@binding(0) var<storage, read_write> y')
     .replace('@binding(2) var<uniform>', '@binding(1) var<uniform>')
     .replace('y[i] = activate(x[i]);', 'y[i] = activate(y[i]);'),
   bindings: ['write'],
   constants: opConstant,
 });
-const UNARY_BACKWARD = defineKernel({
+const UNARY_BACKWARD = pair({
   name: 'unaryBackward',
   source: unaryBackwardSource,
   bindings: ['read', 'read', 'read', 'write'],
   constants: opConstant,
 });
-const ADD = defineKernel({ name: 'add', source: addSource, bindings: ['read', 'read', 'write'] });
-const ADD_IN_PLACE = defineKernel({
+const ADD = pair({ name: 'add', source: addSource, bindings: ['read', 'read', 'write'] });
+const ADD_IN_PLACE = pair({
   name: 'addInPlace',
   source: addInPlaceSource,
   bindings: ['read', 'write'],
 });
-const COPY_BLOCKS = defineKernel({
+const COPY_BLOCKS = pair({
   name: 'copyBlocks',
   source: copyBlocksSource,
   bindings: ['read', 'write'],
@@ -78,65 +86,69 @@ export function fill(gpu: GpuContext, buf: DeviceBuffer, value: number, n = buf.
     words = Math.ceil(n / 4);
   }
   if (words === 0) return;
-  gpu.begin(gpu.pipeline(FILL), asGpuBuffer(buf));
+  const vec = fitsVec4(words);
+  gpu.begin(gpu.pipeline(vec ? FILL.vec4 : FILL.scalar), asGpuBuffer(buf));
   gpu.buffer(buf);
-  gpu.u32(words);
+  gpu.u32(vec ? words / 4 : words);
   gpu.u32(fillBits(buf, value));
-  gpu.run1d(words);
+  gpu.run1d(vec ? words / 4 : words);
 }
 
 export function unary(gpu: GpuContext, p: UnaryParams): void {
   const variant = UNARY_OPS.indexOf(p.op);
-  if (p.x === p.y) {
-    gpu.begin(gpu.pipeline(UNARY_IN_PLACE, variant), p);
-  } else {
-    gpu.begin(gpu.pipeline(UNARY, variant), p);
-    gpu.buffer(p.x);
-  }
+  const vec = fitsVec4(p.n);
+  const kernel = p.x === p.y ? UNARY_IN_PLACE : UNARY;
+  gpu.begin(gpu.pipeline(vec ? kernel.vec4 : kernel.scalar, variant), p);
+  if (p.x !== p.y) gpu.buffer(p.x);
   gpu.buffer(p.y);
-  gpu.u32(p.n);
+  const n = vec ? p.n / 4 : p.n;
+  gpu.u32(n);
   gpu.f32(p.alpha);
-  gpu.run1d(p.n);
+  gpu.run1d(n);
 }
 
 export function unaryBackward(gpu: GpuContext, p: UnaryBackwardParams): void {
-  gpu.begin(gpu.pipeline(UNARY_BACKWARD, UNARY_OPS.indexOf(p.op)), p);
+  const vec = fitsVec4(p.n);
+  const kernel = vec ? UNARY_BACKWARD.vec4 : UNARY_BACKWARD.scalar;
+  gpu.begin(gpu.pipeline(kernel, UNARY_OPS.indexOf(p.op)), p);
   gpu.buffer(p.x);
   gpu.buffer(p.y);
   gpu.buffer(p.dy);
   gpu.buffer(p.dx);
-  gpu.u32(p.n);
+  const n = vec ? p.n / 4 : p.n;
+  gpu.u32(n);
   gpu.f32(p.alpha);
   gpu.u32(p.accumulate ? 1 : 0);
-  gpu.run1d(p.n);
+  gpu.run1d(n);
 }
 
 export function add(gpu: GpuContext, p: AddParams): void {
-  if (p.out === p.a) {
-    gpu.begin(gpu.pipeline(ADD_IN_PLACE), p);
-  } else {
-    gpu.begin(gpu.pipeline(ADD), p);
-    gpu.buffer(p.a);
-  }
+  const vec = fitsVec4(p.n, p.bSize);
+  const kernel = p.out === p.a ? ADD_IN_PLACE : ADD;
+  gpu.begin(gpu.pipeline(vec ? kernel.vec4 : kernel.scalar), p);
+  if (p.out !== p.a) gpu.buffer(p.a);
   gpu.buffer(p.b);
   gpu.buffer(p.out);
-  gpu.u32(p.n);
-  gpu.u32(p.bSize);
-  gpu.run1d(p.n);
+  const unit = vec ? 4 : 1;
+  gpu.u32(p.n / unit);
+  gpu.u32(p.bSize / unit);
+  gpu.run1d(p.n / unit);
 }
 
 export function copyBlocks(gpu: GpuContext, p: CopyBlocksParams): void {
   const n = p.blocks * p.blockSize;
   if (n === 0) return;
-  gpu.begin(gpu.pipeline(COPY_BLOCKS), p);
+  const vec = fitsVec4(p.blockSize, p.srcOffset, p.srcStride, p.dstOffset, p.dstStride);
+  const unit = vec ? 4 : 1;
+  gpu.begin(gpu.pipeline(vec ? COPY_BLOCKS.vec4 : COPY_BLOCKS.scalar), p);
   gpu.buffer(p.src);
   gpu.buffer(p.dst);
   gpu.u32(p.blocks);
-  gpu.u32(p.blockSize);
-  gpu.u32(p.srcOffset);
-  gpu.u32(p.srcStride);
-  gpu.u32(p.dstOffset);
-  gpu.u32(p.dstStride);
+  gpu.u32(p.blockSize / unit);
+  gpu.u32(p.srcOffset / unit);
+  gpu.u32(p.srcStride / unit);
+  gpu.u32(p.dstOffset / unit);
+  gpu.u32(p.dstStride / unit);
   gpu.u32(p.accumulate ? 1 : 0);
-  gpu.run1d(n);
+  gpu.run1d(n / unit);
 }

@@ -3,10 +3,18 @@ import type { GatherParams } from '../../engine/backend/backend';
 import type { GpuContext } from '../gpuContext';
 import { defineKernel } from '../kernel';
 import gatherSource from './gather.wgsl?raw';
+import gatherVec4Source from './gatherVec4.wgsl?raw';
 
 const GATHER = defineKernel({
   name: 'gather',
   source: gatherSource,
+  bindings: ['read', 'read', 'read', 'write', 'write'],
+  constants: (variant) => ({ SRC_U8: variant }),
+});
+
+const GATHER_VEC4 = defineKernel({
+  name: 'gatherVec4',
+  source: gatherVec4Source,
   bindings: ['read', 'read', 'read', 'write', 'write'],
   constants: (variant) => ({ SRC_U8: variant }),
 });
@@ -19,7 +27,8 @@ export function gather(gpu: GpuContext, p: GatherParams): void {
     );
   }
   const withLabels = p.labels !== null && p.labelsOut !== null;
-  gpu.begin(gpu.pipeline(GATHER, p.src.dtype === 'u8' ? 1 : 0), p);
+  const vec = p.rowSize % 4 === 0;
+  gpu.begin(gpu.pipeline(vec ? GATHER_VEC4 : GATHER, p.src.dtype === 'u8' ? 1 : 0), p);
   gpu.buffer(p.src);
   gpu.buffer(withLabels ? p.labels! : gpu.placeholder('read'));
   gpu.buffer(p.indices);
@@ -31,5 +40,5 @@ export function gather(gpu: GpuContext, p: GatherParams): void {
   gpu.f32(p.scale);
   gpu.f32(p.shift);
   gpu.u32(withLabels ? 1 : 0);
-  gpu.run1d(p.batch * p.rowSize);
+  gpu.run1d((p.batch * p.rowSize) / (vec ? 4 : 1));
 }

@@ -1,7 +1,7 @@
 // Fused optimizer updates, one pass per parameter buffer, and global gradient-norm clipping.
 import type { ClipParams, OptimizerUpdateParams } from '../../engine/backend/backend';
 import type { GpuContext } from '../gpuContext';
-import { defineKernel } from '../kernel';
+import { defineKernel, fitsVec4, vectorized } from '../kernel';
 import optimizerSource from './optimizer.wgsl?raw';
 import clipSource from './clip.wgsl?raw';
 
@@ -11,6 +11,7 @@ const OPTIMIZER = defineKernel({
   bindings: ['read', 'read', 'write', 'write', 'write'],
   constants: (variant) => ({ KIND: variant }),
 });
+const OPTIMIZER_VEC4 = vectorized(OPTIMIZER);
 const CLIP = defineKernel({
   name: 'clipGradients',
   source: clipSource,
@@ -38,13 +39,15 @@ export function optimizerUpdate(gpu: GpuContext, p: OptimizerUpdateParams): void
   if (k === 2 && p.state2 === null)
     throw new Error('optimizerUpdate: adam needs its second moment');
   const h = p.hyper;
-  gpu.begin(gpu.pipeline(OPTIMIZER, k), p);
+  const vec = fitsVec4(p.n);
+  const n = vec ? p.n / 4 : p.n;
+  gpu.begin(gpu.pipeline(vec ? OPTIMIZER_VEC4 : OPTIMIZER, k), p);
   gpu.buffer(p.grad);
   gpu.buffer(h.gradScale ?? gpu.placeholder('read'));
   gpu.buffer(p.param);
   gpu.buffer(p.state1 ?? gpu.placeholder('write', 0));
   gpu.buffer(p.state2 ?? gpu.placeholder('write', 1));
-  gpu.u32(p.n);
+  gpu.u32(n);
   gpu.f32(h.lr);
   gpu.f32(h.l1);
   gpu.f32(h.l2);
@@ -58,7 +61,7 @@ export function optimizerUpdate(gpu: GpuContext, p: OptimizerUpdateParams): void
   // Adam's bias corrections in f64, as the CPU backend folds them.
   gpu.f32(k === 2 ? h.lr / (1 - Math.pow(p.beta1, h.step)) : 0);
   gpu.f32(k === 2 ? Math.sqrt(1 - Math.pow(p.beta2, h.step)) : 1);
-  gpu.run1d(p.n);
+  gpu.run1d(n);
 }
 
 export function clipGradients(gpu: GpuContext, p: ClipParams): void {

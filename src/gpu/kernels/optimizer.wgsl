@@ -6,17 +6,18 @@
 //   rmsprop:   s = ρs + (1−ρ)g²;  w −= lr·g / (√s + ε)   (KIND 3)
 //   adagrad:   s = s + g²;  w −= lr·g / (√s + ε)          (KIND 4)
 // with Adam's bias corrections folded into stepSize = lr/(1−β1ᵗ) and √c2 = √(1−β2ᵗ) on the host.
+alias V = f32;
 override KIND: u32;
 struct Params {
   n: u32, lr: f32, l1: f32, l2: f32, hasScale: u32,
   momentum: f32, nesterov: u32, beta1: f32, beta2: f32, rho: f32, eps: f32,
   stepSize: f32, sqrtC2: f32,
 }
-@group(0) @binding(0) var<storage, read> grad: array<f32>;
+@group(0) @binding(0) var<storage, read> grad: array<V>;
 @group(0) @binding(1) var<storage, read> gradScale: array<f32>;
-@group(0) @binding(2) var<storage, read_write> w: array<f32>;
-@group(0) @binding(3) var<storage, read_write> state1: array<f32>;
-@group(0) @binding(4) var<storage, read_write> state2: array<f32>;
+@group(0) @binding(2) var<storage, read_write> w: array<V>;
+@group(0) @binding(3) var<storage, read_write> state1: array<V>;
+@group(0) @binding(4) var<storage, read_write> state2: array<V>;
 @group(0) @binding(5) var<uniform> params: Params;
 
 @compute @workgroup_size(256)
@@ -38,14 +39,14 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     let v = params.beta2 * state2[i] + (1.0 - params.beta2) * g * g;
     state1[i] = m;
     state2[i] = v;
-    w[i] = wi - (params.stepSize * m) / (sqrt(v) / params.sqrtC2 + params.eps);
+    w[i] = wi - (params.stepSize * m) / (sqrt(v) / params.sqrtC2 + V(params.eps));
   } else if (KIND == 3u) {
     let s = params.rho * state1[i] + (1.0 - params.rho) * g * g;
     state1[i] = s;
-    w[i] = wi - (params.lr * g) / (sqrt(s) + params.eps);
+    w[i] = wi - (params.lr * g) / (sqrt(s) + V(params.eps));
   } else {
     let s = state1[i] + g * g;
     state1[i] = s;
-    w[i] = wi - (params.lr * g) / (sqrt(s) + params.eps);
+    w[i] = wi - (params.lr * g) / (sqrt(s) + V(params.eps));
   }
 }

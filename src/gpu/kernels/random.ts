@@ -1,7 +1,7 @@
 // Seeded draws on the device from the counter-based source of rng.ts: fills and dropout.
 import type { DeviceBuffer, DropoutParams, RandomFillParams } from '../../engine/backend/backend';
 import type { GpuContext } from '../gpuContext';
-import { defineKernel } from '../kernel';
+import { defineKernel, fitsVec4, vectorized } from '../kernel';
 import rngSource from './rng.wgsl?raw';
 import randomFillSource from './randomFill.wgsl?raw';
 import dropoutSource from './dropout.wgsl?raw';
@@ -23,6 +23,7 @@ const DROPOUT_BACKWARD = defineKernel({
   source: dropoutBackwardSource,
   bindings: ['read', 'read', 'write'],
 });
+const DROPOUT_BACKWARD_VEC4 = vectorized(DROPOUT_BACKWARD);
 
 export function randomFill(gpu: GpuContext, p: RandomFillParams): void {
   if (p.n === 0) return;
@@ -55,11 +56,13 @@ export function dropoutBackward(
   gpu: GpuContext,
   p: { dy: DeviceBuffer; mask: DeviceBuffer; dx: DeviceBuffer; n: number; accumulate: boolean },
 ): void {
-  gpu.begin(gpu.pipeline(DROPOUT_BACKWARD), p);
+  const vec = fitsVec4(p.n);
+  const n = vec ? p.n / 4 : p.n;
+  gpu.begin(gpu.pipeline(vec ? DROPOUT_BACKWARD_VEC4 : DROPOUT_BACKWARD), p);
   gpu.buffer(p.dy);
   gpu.buffer(p.mask);
   gpu.buffer(p.dx);
-  gpu.u32(p.n);
+  gpu.u32(n);
   gpu.u32(p.accumulate ? 1 : 0);
-  gpu.run1d(p.n);
+  gpu.run1d(n);
 }

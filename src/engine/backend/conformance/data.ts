@@ -35,6 +35,56 @@ export const dataCases: ConformanceCase[] = [
   },
   {
     kernel: 'gather',
+    name: 'bytes, rows of 784 (four pixels a word), normalised, with labels',
+    inputs: {
+      src: bytes(40 * 784, 1105),
+      labels: randomInts(40, 10, 1106),
+      indices: randomInts(96, 40, 1107),
+      out: new Float32Array(32 * 784),
+      labelsOut: new Int32Array(32),
+    },
+    outputs: ['out', 'labelsOut'],
+    call(backend, b) {
+      backend.gather({
+        src: b.src,
+        labels: b.labels,
+        indices: b.indices,
+        offset: 7,
+        batch: 32,
+        rowSize: 784,
+        out: b.out,
+        labelsOut: b.labelsOut,
+        scale: 1 / 255 / 0.3081,
+        shift: -0.1307 / 0.3081,
+      });
+    },
+  },
+  {
+    kernel: 'gather',
+    name: 'f32 rows of 8, no labels',
+    inputs: {
+      src: randomArray(8 * 50, 1112),
+      indices: randomInts(64, 50, 1113),
+      out: new Float32Array(8 * 64),
+    },
+    outputs: ['out'],
+    call(backend, b) {
+      backend.gather({
+        src: b.src,
+        labels: null,
+        indices: b.indices,
+        offset: 0,
+        batch: 64,
+        rowSize: 8,
+        out: b.out,
+        labelsOut: null,
+        scale: 2,
+        shift: -1,
+      });
+    },
+  },
+  {
+    kernel: 'gather',
     name: 'f32 rows of 2, no labels',
     inputs: {
       src: randomArray(2 * 500, 1110),

@@ -39,14 +39,24 @@ export const elementwiseCases: ConformanceCase[] = [
       backend.fill(buf.buf, 200);
     },
   },
+  // Sizes that are multiples of 4 take the vec4 kernels, the others the scalar ones.
   ...ops.flatMap((op, i) => [
-    {
+    ...[1001, 1000].map((n): ConformanceCase => ({
       kernel: 'unary',
-      name: `${op}, 1,001 values with 0, ±100, ±1e30, NaN`,
-      inputs: { x: awkward(1001, 400 + i), y: new Float32Array(1001) },
+      name: `${op}, ${n.toLocaleString('en')} values with 0, ±100, ±1e30, NaN`,
+      inputs: { x: awkward(n, 400 + i), y: new Float32Array(n) },
       outputs: ['y'],
       call(backend, buf) {
-        backend.unary({ op, x: buf.x, y: buf.y, n: 1001, alpha: 0.1 });
+        backend.unary({ op, x: buf.x, y: buf.y, n, alpha: 0.1 });
+      },
+    })),
+    {
+      kernel: 'unary',
+      name: `${op}, in place, 36 values`,
+      inputs: { x: awkward(36, 415 + i) },
+      outputs: ['x'],
+      call(backend, buf) {
+        backend.unary({ op, x: buf.x, y: buf.x, n: 36, alpha: 0.2 });
       },
     } satisfies ConformanceCase,
     {
@@ -80,6 +90,7 @@ export const elementwiseCases: ConformanceCase[] = [
     { n: 770, bSize: 770 },
     { n: 770, bSize: 10 },
     { n: 96, bSize: 1 },
+    { n: 768, bSize: 12 },
   ].map(({ n, bSize }, i): ConformanceCase => ({
     kernel: 'add',
     name: `${n} values, b of ${bSize}`,
@@ -93,6 +104,15 @@ export const elementwiseCases: ConformanceCase[] = [
       backend.add({ a: buf.a, b: buf.b, out: buf.out, n, bSize });
     },
   })),
+  {
+    kernel: 'add',
+    name: 'in place (out = a), b of 8',
+    inputs: { a: randomArray(72, 522), b: randomArray(8, 523) },
+    outputs: ['a'],
+    call(backend, buf) {
+      backend.add({ a: buf.a, b: buf.b, out: buf.a, n: 72, bSize: 8 });
+    },
+  },
   {
     kernel: 'add',
     name: 'in place (out = a), b of 7',
@@ -117,6 +137,25 @@ export const elementwiseCases: ConformanceCase[] = [
         srcStride: 11,
         dstOffset: 2,
         dstStride: 15,
+        accumulate,
+      });
+    },
+  })),
+  ...[false, true].map((accumulate): ConformanceCase => ({
+    kernel: 'copyBlocks',
+    name: `6 blocks of 8, strides and offsets of whole vec4s${accumulate ? ', accumulate' : ''}`,
+    inputs: { src: randomArray(80, 532), dst: randomArray(100, 533) },
+    outputs: ['dst'],
+    call(backend, buf) {
+      backend.copyBlocks({
+        src: buf.src,
+        dst: buf.dst,
+        blocks: 6,
+        blockSize: 8,
+        srcOffset: 4,
+        srcStride: 12,
+        dstOffset: 8,
+        dstStride: 16,
         accumulate,
       });
     },

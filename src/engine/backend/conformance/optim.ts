@@ -13,13 +13,16 @@ const configs: { kind: OptimizerKind; momentum: number; nesterov: boolean; label
   { kind: 'adagrad', momentum: 0, nesterov: false, label: 'adagrad' },
 ];
 
-const N = 1001;
-
 export const optimCases: ConformanceCase[] = [
   ...configs.flatMap((c, i) =>
-    [false, true].map((decayAndScale): ConformanceCase => ({
+    [
+      { N: 1001, decayAndScale: false },
+      { N: 1001, decayAndScale: true },
+      // A multiple of 4 takes the vec4 kernel.
+      { N: 1000, decayAndScale: true },
+    ].map(({ N, decayAndScale }): ConformanceCase => ({
       kernel: 'optimizerUpdate',
-      name: `${c.label}, 3 steps${decayAndScale ? ', L1 + L2 decay and a gradient scale' : ''}`,
+      name: `${c.label}, ${N} values, 3 steps${decayAndScale ? ', L1 + L2 decay and a gradient scale' : ''}`,
       inputs: {
         w: randomArray(N, 900 + i),
         grad: randomArray(N, 910 + i),

@@ -131,22 +131,22 @@ export const regularizeCases: ConformanceCase[] = [
       backend.dropout({ x: b.x, y: b.y, mask: b.mask, n, p, seed: 42 + i, counter });
     },
   })),
-  {
+  ...[513, 512].map((n): ConformanceCase => ({
     kernel: 'dropoutBackward',
-    name: '513 values, accumulate',
+    name: `${n} values, accumulate`,
     inputs: {
-      x: randomArray(513, 810),
-      y: new Float32Array(513),
-      mask: new Float32Array(513),
-      dy: randomArray(513, 811),
-      dx: randomArray(513, 812),
+      x: randomArray(n, 810),
+      y: new Float32Array(n),
+      mask: new Float32Array(n),
+      dy: randomArray(n, 811),
+      dx: randomArray(n, 812),
     },
     outputs: ['dx'],
     call(backend, b) {
-      backend.dropout({ x: b.x, y: b.y, mask: b.mask, n: 513, p: 0.3, seed: 5, counter: 9 });
-      backend.dropoutBackward({ dy: b.dy, mask: b.mask, dx: b.dx, n: 513, accumulate: true });
+      backend.dropout({ x: b.x, y: b.y, mask: b.mask, n, p: 0.3, seed: 5, counter: 9 });
+      backend.dropoutBackward({ dy: b.dy, mask: b.mask, dx: b.dx, n, accumulate: true });
     },
-  },
+  })),
   ...batchNormCase(64, 10, 1, 820),
   ...batchNormCase(7, 3, 25, 840),
   ...batchNormCase(2, 5, 300, 860),
