@@ -22,6 +22,7 @@ import type {
   StatusEvent,
 } from '../engine/train/events';
 import { Trainer, type TrainerCheckpoint } from '../engine/train/trainer';
+import { autotune, describeTuning, indexedDbTuningCache } from '../gpu/autotune';
 import { NoGpuError, requestGpuDevice } from '../gpu/device';
 import { CONV_TILINGS, DEFAULT_TUNING, MATMUL_TILINGS } from '../gpu/tuning';
 import { WebGpuBackend } from '../gpu/webgpuBackend';
@@ -87,7 +88,7 @@ function cpuBackend(note: string | null): ActiveBackend {
   return {
     backend: new CpuBackend(),
     gpu: null,
-    info: { type: 'backend', kind: 'cpu', name: CPU_NAME, adapter: null, note },
+    info: { type: 'backend', kind: 'cpu', name: CPU_NAME, adapter: null, note, tuning: null },
   };
 }
 
@@ -100,6 +101,8 @@ async function chooseBackend(): Promise<ActiveBackend> {
   try {
     const source = await requestGpuDevice(self.navigator.gpu);
     const gpu = new WebGpuBackend(source);
+    // Kernel variants for this adapter: measured once, then remembered in IndexedDB.
+    const tuned = await autotune(gpu, await indexedDbTuningCache());
     return {
       backend: gpu,
       gpu,
@@ -109,6 +112,7 @@ async function chooseBackend(): Promise<ActiveBackend> {
         name: 'WebGPU',
         adapter: source.description,
         note: null,
+        tuning: describeTuning(tuned),
       },
     };
   } catch (error) {

@@ -76,6 +76,8 @@ export interface BackendEvent {
   adapter: string | null;
   /** Why the CPU runs it where a GPU was wanted ("no WebGPU adapter: ..."); null otherwise. */
   note: string | null;
+  /** Which kernel variants were chosen for this GPU, and what the measurement found; null on the CPU. */
+  tuning: string | null;
 }
 
 /** Something the person should know about the run that is not an error: it carried on. */

@@ -13,6 +13,7 @@ import type { Tuning } from '../tuning';
 import { writeGeometry } from './windowGeometry';
 import geometrySource from './convGeometry.wgsl?raw';
 import forwardSource from './conv2dBlocked.wgsl?raw';
+import forwardTiledSource from './conv2dTiled.wgsl?raw';
 import backwardDataSource from './conv2dBackwardDataBlocked.wgsl?raw';
 import backwardFilterSource from './conv2dBackwardFilterBlocked.wgsl?raw';
 import reduceSource from './convReduce.wgsl?raw';
@@ -22,6 +23,12 @@ const padded = (variant: number) => ({ PADDED: variant });
 const FORWARD = defineKernel({
   name: 'conv2dBlocked',
   source: `${geometrySource}\n${forwardSource}`,
+  bindings: ['read', 'read', 'read', 'write'],
+  constants: padded,
+});
+const FORWARD_TILED = defineKernel({
+  name: 'conv2dTiled',
+  source: `${geometrySource}\n${forwardTiledSource}`,
   bindings: ['read', 'read', 'read', 'write'],
   constants: padded,
 });
@@ -48,18 +55,26 @@ const WORKGROUP = 64;
 /** Invocations the split filter gradient aims for, so that every GPU core has work. */
 const TARGET_INVOCATIONS = 8192;
 
-export function conv2d(gpu: GpuContext, p: Conv2dParams, _tuning: Tuning): void {
+export function conv2d(gpu: GpuContext, p: Conv2dParams, tuning: Tuning): void {
   const g = p.geom;
   const pixels = g.batch * g.outH * g.outW;
   if (pixels === 0 || g.outC === 0) return;
-  gpu.begin(gpu.pipeline(FORWARD, g.pad > 0 ? 1 : 0), p);
+  const tiled = tuning.conv === 'tiled';
+  gpu.begin(gpu.pipeline(tiled ? FORWARD_TILED : FORWARD, g.pad > 0 ? 1 : 0), p);
   gpu.buffer(p.x);
   gpu.buffer(p.w);
   gpu.buffer(p.b ?? gpu.placeholder('read'));
   gpu.buffer(p.y);
   writeGeometry(gpu, g, false, p.b !== null, 0, 0, p.activation === 'relu');
   const quads = g.batch * g.outH * Math.ceil(g.outW / 4);
-  gpu.run1dGroups(Math.ceil((quads * Math.ceil(g.outC / 8)) / WORKGROUP));
+  if (tiled) {
+    // x (folded into z) over groups of 64 quads, y over blocks of 8 channels.
+    const groups = Math.ceil(quads / WORKGROUP);
+    const x = Math.min(groups, gpu.maxWorkgroups);
+    gpu.run(x, Math.ceil(g.outC / 8), Math.ceil(groups / x));
+  } else {
+    gpu.run1dGroups(Math.ceil((quads * Math.ceil(g.outC / 8)) / WORKGROUP));
+  }
 }
 
 export function conv2dBackwardData(

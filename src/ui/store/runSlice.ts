@@ -27,6 +27,8 @@ export interface RunNumbers {
   backendKind: 'webgpu' | 'cpu' | null;
   adapter: string | null;
   backendNote: string | null;
+  /** The kernel variants chosen for the GPU by measurement, in words. */
+  tuning: string | null;
   notice: RunNotice | null;
   /** Progress of loading or compiling, in [0, 1]; null when no phase is under way. */
   progress: number | null;
@@ -61,6 +63,7 @@ const initialRun: RunNumbers = {
   backendKind: null,
   adapter: null,
   backendNote: null,
+  tuning: null,
   notice: null,
   progress: null,
   step: 0,
@@ -101,8 +104,8 @@ function freshRun(previous: RunNumbers): RunNumbers {
   resetEma();
   clearRunSeries();
   // What runs the kernels, and a notice not yet dismissed, outlive the run.
-  const { backend, backendKind, adapter, backendNote, notice } = previous;
-  return { ...initialRun, backend, backendKind, adapter, backendNote, notice };
+  const { backend, backendKind, adapter, backendNote, tuning, notice } = previous;
+  return { ...initialRun, backend, backendKind, adapter, backendNote, tuning, notice };
 }
 
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({
@@ -172,6 +175,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
             backendKind: e.kind,
             adapter: e.adapter,
             backendNote: e.note,
+            tuning: e.tuning,
           };
           break;
         }

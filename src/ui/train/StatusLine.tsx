@@ -22,6 +22,7 @@ export function StatusLine() {
   const backendKind = useAppStore((s) => s.run.backendKind);
   const adapter = useAppStore((s) => s.run.adapter);
   const backendNote = useAppStore((s) => s.run.backendNote);
+  const tuning = useAppStore((s) => s.run.tuning);
   const progress = useAppStore((s) => s.run.progress);
   return (
     <div className="status-line" data-testid="run-status" data-state={state} aria-live="polite">
@@ -43,6 +44,7 @@ export function StatusLine() {
         <p
           className={`status-device${backendNote ? ' status-device-note' : ''}`}
           data-testid="backend-device"
+          title={tuning ? `Kernels chosen for this GPU: ${tuning}` : undefined}
         >
           {adapter ? `on ${adapter}` : backendNote}
         </p>

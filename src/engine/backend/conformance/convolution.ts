@@ -38,6 +38,10 @@ const convGeometries: { label: string; g: WindowGeometry }[] = [
   { label: '4→37 1×1 on 5×5', g: geom(2, 4, 5, 5, 37, 1, 1, 0) },
   { label: '1→1 2×2 stride 2 on 1×2', g: geom(1, 1, 2, 2, 1, 2, 2, 0) },
   { label: '3→2 5×5 stride 3 pad 2 on 11×10', g: geom(2, 3, 11, 10, 2, 5, 3, 2) },
+  {
+    label: '30→9 3×3 pad 1 on 6×6 (270 taps, more than one staged chunk)',
+    g: geom(2, 30, 6, 6, 9, 3, 1, 1),
+  },
 ];
 
 const sizes = (g: WindowGeometry) => ({
