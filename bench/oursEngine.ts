@@ -1,6 +1,8 @@
-// Our engine on the benchmark's models: the template spec, the CPU backend and the Trainer,
-// exactly as the worker runs them (batches gathered and normalised by the backend, metrics
-// read back through the ring every few steps).
+// Our engine on the benchmark's models: the template spec, a backend (the CPU one in Node; the
+// browser bench's worker also passes the WebGPU one) and the Trainer, exactly as the worker runs
+// them (batches gathered and normalised by the backend, metrics read back through the ring
+// every few steps). Imports nothing from Node, so the browser bench's worker runs it as is.
+import type { Backend } from '../src/engine/backend/backend';
 import { CpuBackend } from '../src/engine/backend/cpu/cpuBackend';
 import type { Dataset } from '../src/engine/data/dataset';
 import { templateSpec } from '../src/engine/spec/templates';
@@ -8,7 +10,13 @@ import type { EngineEvent } from '../src/engine/train/events';
 import { Trainer } from '../src/engine/train/trainer';
 import type { BenchOptions, BenchResult } from './record';
 
-export async function runOurs(data: Dataset, opts: BenchOptions): Promise<BenchResult> {
+/** Trains `opts.model` on `backend`; `backendInitMs` is what creating the backend took. */
+export async function runOurs(
+  data: Dataset,
+  opts: BenchOptions,
+  backend: Backend = new CpuBackend(),
+  backendInitMs = 0,
+): Promise<BenchResult> {
   const spec = templateSpec(opts.model);
   spec.train.batchSize = opts.batch;
   spec.train.seed = opts.seed;
@@ -28,7 +36,6 @@ export async function runOurs(data: Dataset, opts: BenchOptions): Promise<BenchR
     else if (e.type === 'error') failure = e.message;
   };
 
-  const backend = new CpuBackend();
   const t0 = performance.now();
   const trainer = await Trainer.create(spec, backend, data, onEvent);
   try {
@@ -57,7 +64,7 @@ export async function runOurs(data: Dataset, opts: BenchOptions): Promise<BenchR
       samplesPerSec: (opts.steps * opts.batch * 1000) / ms,
       msPerStep: ms / opts.steps,
       firstStepMs,
-      backendInitMs: 0,
+      backendInitMs,
       testAccuracy,
       finalLoss: lastLoss,
     };

@@ -1,4 +1,5 @@
-// One row of bench/results.json: one engine training one model, timed the same way as the others.
+// One row of bench/results.json: one engine training one model (or running one kernel), timed
+// the same way as the others.
 
 export type BenchModel = 'mlp' | 'lenet5';
 export type BenchEngine = 'ours' | 'tfjs-cpu' | 'tfjs-wasm';
@@ -9,39 +10,67 @@ export const benchEngines: readonly BenchEngine[] = ['ours', 'tfjs-cpu', 'tfjs-w
  * 'throughput': warm-up steps, then `steps` timed steps.
  * 'epoch': one full pass over the 60,000 training images (steps = steps per epoch), then the
  * test accuracy on all 10,000 test images.
+ * 'matmul': one f32 matrix product (model 'matmul1024': 1024×1024 by 1024×1024) repeated
+ * `steps` times after `warmupSteps`; the result is `gflops`.
  */
-export type BenchSuite = 'throughput' | 'epoch';
+export type BenchSuite = 'throughput' | 'epoch' | 'matmul';
+
+/** Where the engine ran: in Node (`npm run bench`) or in headless Chromium (`-- --browser`). */
+export type BenchEnvironment = 'node' | 'browser';
 
 export interface BenchRecord {
   suite: BenchSuite;
-  model: BenchModel;
+  model: BenchModel | 'matmul1024';
   /** 'layercake' or 'tfjs'. */
   engine: 'layercake' | 'tfjs';
-  /** 'cpu' or 'wasm' (tfjs-wasm runs single-threaded with SIMD in Node). */
+  /**
+   * 'cpu' or 'wasm' in Node (tfjs-wasm runs single-threaded with SIMD there); 'webgpu', 'cpu'
+   * (ours), 'webgl' or 'wasm' (tfjs) in the browser.
+   */
   backend: string;
-  batch: number;
-  /** Timed steps. */
+  /** Records written before the browser bench existed have no environment: they are 'node'. */
+  environment?: BenchEnvironment;
+  /** What the backend runs on: the WebGPU adapter, the WebGL renderer, the wasm build. */
+  adapter?: string | null;
+  /** Null for the matmul suite. */
+  batch: number | null;
+  /** Timed steps (matmul: timed repetitions). */
   steps: number;
   warmupSteps: number;
   /** Timed samples (steps × batch) over the timed wall-clock seconds; null when it failed. */
   samplesPerSec: number | null;
-  /** Mean wall-clock time of one timed step. */
+  /** Mean wall-clock time of one timed step (matmul: of one product). */
   msPerStep: number | null;
-  /** From data in memory to the first step finished: model build, compile, first step. */
+  /**
+   * Node: from data in memory to the first step finished: model build, compile, first step.
+   * Browser: from the train command to the first step finished, pipeline compilation included
+   * (ours: Trainer.create onwards; tfjs: the model is built before the clock starts).
+   * Matmul: the first product, kernel compilation included.
+   */
   firstStepMs: number | null;
-  /** Backend start-up before the clock for firstStepMs starts (wasm module instantiation). */
+  /** Backend start-up before the clock for firstStepMs starts (wasm instantiation, GPU device). */
   backendInitMs: number | null;
   /** Accuracy on the 10,000 test images after all trained steps (warm-up + timed); null if not evaluated. */
   testAccuracy: number | null;
   /** Mean training loss of the last timed step's batch, a sanity check that it learns. */
   finalLoss: number | null;
+  /** Matmul suite: 2·n³ floating-point operations per product over its mean time, in 10⁹/s. */
+  gflops?: number | null;
   /** samplesPerSec / tfjs-cpu's samplesPerSec on the same model in the same run. */
   ratioVsTfjsCpu: number | null;
+  /** samplesPerSec (matmul: gflops) / tfjs-webgl's on the same model in the same run. */
+  ratioVsTfjsWebgl?: number | null;
+  /** The same over the fastest tfjs backend for this model in the same run, named in bestTfjs. */
+  ratioVsTfjsBest?: number | null;
+  bestTfjs?: string | null;
   /** Why this engine could not train this model, when it could not. */
   error?: string;
   timestamp: string;
+  /** The Node version that ran the bench (in browser mode: the harness around the browser). */
   node: string;
   cpu: string;
+  /** Browser mode: the browser's name and version. */
+  browser?: string;
 }
 
 export type BenchResult = Pick<

@@ -7,12 +7,17 @@
 //   npm run bench -- --epochs 1            one full epoch per model (ours by default), then
 //                                          the accuracy on all 10,000 test images
 //   npm run bench -- --eval                also evaluate on the test images after timing
+//   npm run bench -- --browser             the same models in headless Chromium with WebGPU:
+//                                          ours (webgpu, cpu) in a worker against tfjs's webgpu,
+//                                          webgl and wasm backends, plus a 1024³ matmul record
+//                                          (see bench/browser/harness.ts); --models takes
+//                                          mlp,lenet5,matmul, --engines ours-webgpu,ours-cpu,
+//                                          tfjs-webgpu,tfjs-webgl,tfjs-wasm; --job-timeout S
 //
 // What is timed, for every engine alike: `warmup` steps (the first one gives firstStepMs, from
 // data in memory to a finished step, model build and compile included), then `steps` steps on
 // the wall clock, each on a fresh shuffled MNIST batch of 64, normalised (x/255 − 0.1307)/0.3081,
 // Adam lr 1e-3, softmax cross-entropy, He-normal weights N(0, 2/fanIn) and zero biases.
-import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,10 +34,11 @@ import {
   type BenchResult,
   type BenchSuite,
 } from './record';
+import { addRatios, mergeResults, RESULTS } from './results';
 import { formatTable } from './table';
+import { browserEngines, browserModels } from './browser/protocol';
 import { runTfjs, useTfjsBackend } from './tfjsEngine';
 
-const RESULTS = path.resolve('bench/results.json');
 const BATCH = 64;
 /** Defaults sized so the whole default run takes a few minutes on two cores: tfjs-cpu needs
  * about 4 s per LeNet-5 step (its Conv2DBackpropFilter kernel is a plain loop). */
@@ -78,10 +84,26 @@ function parseCli() {
       epochs: { type: 'string' },
       eval: { type: 'boolean', default: false },
       seed: { type: 'string' },
+      browser: { type: 'boolean', default: false },
+      'job-timeout': { type: 'string' },
     },
   });
   const epochs = positiveInt(values.epochs, 'epochs');
+  if (values.browser) {
+    if (epochs !== undefined) throw new Error('--epochs is not available with --browser');
+    return {
+      mode: 'browser' as const,
+      models: list(values.models, browserModels, browserModels, 'models'),
+      engines: list(values.engines, browserEngines, browserEngines, 'engines'),
+      steps: positiveInt(values.steps, 'steps'),
+      warmup: positiveInt(values.warmup, 'warmup'),
+      evaluate: values.eval,
+      seed: positiveInt(values.seed, 'seed') ?? 1,
+      jobTimeoutMs: (positiveInt(values['job-timeout'], 'job-timeout') ?? 300) * 1000,
+    };
+  }
   return {
+    mode: 'node' as const,
     models: list(values.models, benchModels, benchModels, 'models'),
     // A full epoch of tfjs-cpu LeNet-5 takes about an hour, so epoch runs train ours unless told.
     engines: list(values.engines, benchEngines, epochs ? ['ours'] : benchEngines, 'engines'),
@@ -112,18 +134,25 @@ function describeError(e: unknown): string {
   return message.split('\n')[0];
 }
 
-async function previousRecords(): Promise<BenchRecord[]> {
-  try {
-    return JSON.parse(await readFile(RESULTS, 'utf8')) as BenchRecord[];
-  } catch {
-    return [];
-  }
+async function report(records: BenchRecord[]): Promise<void> {
+  addRatios(records);
+  console.log(`\n${formatTable(records)}\n`);
+  const adapters = new Map<string, string>();
+  for (const r of records) if (r.adapter) adapters.set(`${r.engine}/${r.backend}`, r.adapter);
+  for (const [engine, adapter] of adapters) console.log(`${engine}: ${adapter}`);
+  if (adapters.size > 0) console.log('');
+  const total = await mergeResults(records);
+  console.log(`Wrote ${path.relative(process.cwd(), RESULTS)} (${total} records).`);
 }
-
-const key = (r: BenchRecord): string => `${r.suite}/${r.model}/${r.engine}/${r.backend}`;
 
 async function main(): Promise<void> {
   const cli = parseCli();
+  if (cli.mode === 'browser') {
+    // Loaded on demand: Playwright and Vite are not needed for the Node bench.
+    const { runBrowserBench } = await import('./browser/harness');
+    await report(await runBrowserBench(cli));
+    return;
+  }
   // What a tfjs user ships: no per-op NaN checks or debug logging.
   tf.enableProdMode();
   const data = await loadMnistFromDisk();
@@ -163,6 +192,7 @@ async function main(): Promise<void> {
         model,
         engine: engine === 'ours' ? 'layercake' : 'tfjs',
         backend: engine === 'tfjs-wasm' ? 'wasm' : 'cpu',
+        environment: 'node',
         batch: BATCH,
         steps,
         warmupSteps: warmup,
@@ -184,24 +214,7 @@ async function main(): Promise<void> {
     }
   }
 
-  for (const r of records) {
-    const base = records.find(
-      (b) => b.model === r.model && b.engine === 'tfjs' && b.backend === 'cpu',
-    );
-    if (r.samplesPerSec !== null && base?.samplesPerSec)
-      r.ratioVsTfjsCpu = r.samplesPerSec / base.samplesPerSec;
-  }
-
-  console.log(`\n${formatTable(records)}\n`);
-  // The file keeps the latest record of every suite, model and engine, so a throughput run and
-  // an epoch run together fill it.
-  const fresh = new Set(records.map(key));
-  const merged = [...(await previousRecords()).filter((r) => !fresh.has(key(r))), ...records];
-  const order = (r: BenchRecord): string =>
-    `${r.suite === 'throughput' ? 0 : 1}/${benchModels.indexOf(r.model)}/${r.engine === 'layercake' ? 0 : 1}/${r.backend}`;
-  merged.sort((a, b) => order(a).localeCompare(order(b)));
-  await writeFile(RESULTS, JSON.stringify(merged, null, 2) + '\n');
-  console.log(`Wrote ${path.relative(process.cwd(), RESULTS)} (${merged.length} records).`);
+  await report(records);
 }
 
 main().catch((e: unknown) => {

@@ -1,41 +1,94 @@
-// The results as a plain-text table for the terminal.
+// The results as a plain-text table for the terminal. Optional columns (GFLOP/s, test accuracy,
+// the ratios, where the engine ran) appear only when some record has a value for them.
 import type { BenchRecord } from './record';
 
-function fixed(v: number | null, digits: number): string {
-  return v === null ? '—' : v.toFixed(digits);
+function fixed(v: number | null | undefined, digits: number): string {
+  return v === null || v === undefined ? '—' : v.toFixed(digits);
 }
 
+function ratio(v: number | null | undefined, against?: string | null): string {
+  if (v === null || v === undefined) return '—';
+  return against ? `${v.toFixed(2)}× ${against}` : `${v.toFixed(2)}×`;
+}
+
+interface Column {
+  header: string;
+  numeric: boolean;
+  /** Shown only when some row has a value (or when `visible` says so). */
+  optional: boolean;
+  visible?: (records: readonly BenchRecord[]) => boolean;
+  cell: (r: BenchRecord) => string;
+}
+
+const columns: Column[] = [
+  { header: 'suite', numeric: false, optional: false, cell: (r) => r.suite },
+  { header: 'model', numeric: false, optional: false, cell: (r) => r.model },
+  {
+    header: 'engine',
+    numeric: false,
+    optional: false,
+    cell: (r) => `${r.engine}/${r.backend}`,
+  },
+  {
+    header: 'where',
+    numeric: false,
+    optional: true,
+    visible: (records) => records.some((r) => r.environment === 'browser'),
+    cell: (r) => r.environment ?? 'node',
+  },
+  {
+    header: 'steps',
+    numeric: true,
+    optional: false,
+    cell: (r) => `${r.warmupSteps}+${r.steps}`,
+  },
+  { header: 'samples/s', numeric: true, optional: false, cell: (r) => fixed(r.samplesPerSec, 0) },
+  { header: 'GFLOP/s', numeric: true, optional: true, cell: (r) => fixed(r.gflops, 2) },
+  { header: 'ms/step', numeric: true, optional: false, cell: (r) => fixed(r.msPerStep, 1) },
+  {
+    header: 'first step ms',
+    numeric: true,
+    optional: false,
+    cell: (r) => fixed(r.firstStepMs, 0),
+  },
+  {
+    header: 'test acc',
+    numeric: true,
+    optional: true,
+    cell: (r) => (r.testAccuracy === null ? '—' : `${(r.testAccuracy * 100).toFixed(2)}%`),
+  },
+  { header: '× tfjs-cpu', numeric: true, optional: true, cell: (r) => ratio(r.ratioVsTfjsCpu) },
+  {
+    header: '× tfjs-webgl',
+    numeric: true,
+    optional: true,
+    cell: (r) => ratio(r.ratioVsTfjsWebgl),
+  },
+  {
+    header: '× best tfjs',
+    numeric: true,
+    optional: true,
+    cell: (r) => ratio(r.ratioVsTfjsBest, r.bestTfjs),
+  },
+  { header: 'note', numeric: false, optional: false, cell: (r) => r.error ?? '' },
+];
+
 export function formatTable(records: readonly BenchRecord[]): string {
-  const header = [
-    'suite',
-    'model',
-    'engine',
-    'steps',
-    'samples/s',
-    'ms/step',
-    'first step ms',
-    'test acc',
-    '× tfjs-cpu',
-    'note',
-  ];
-  const rows = records.map((r) => [
-    r.suite,
-    r.model,
-    `${r.engine}/${r.backend}`,
-    `${r.warmupSteps}+${r.steps}`,
-    fixed(r.samplesPerSec, 0),
-    fixed(r.msPerStep, 1),
-    fixed(r.firstStepMs, 0),
-    r.testAccuracy === null ? '—' : `${(r.testAccuracy * 100).toFixed(2)}%`,
-    r.ratioVsTfjsCpu === null ? '—' : `${r.ratioVsTfjsCpu.toFixed(2)}×`,
-    r.error ?? '',
-  ]);
-  const numeric = new Set([3, 4, 5, 6, 7, 8]);
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
+  const all = columns.map((c) => ({ ...c, cells: records.map(c.cell) }));
+  const shown = all.filter(
+    (c) =>
+      !c.optional || (c.visible ? c.visible(records) : c.cells.some((v) => v !== '—' && v !== '')),
+  );
+  const widths = shown.map((c) => Math.max(c.header.length, ...c.cells.map((v) => v.length)));
   const line = (cells: string[]): string =>
     cells
-      .map((cell, c) => (numeric.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .map((cell, i) => (shown[i].numeric ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
       .join('  ')
       .trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  const rows = records.map((_, row) => line(shown.map((c) => c.cells[row])));
+  return [
+    line(shown.map((c) => c.header)),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows,
+  ].join('\n');
 }

@@ -1,12 +1,12 @@
-// TensorFlow.js on the benchmark's models, trained the way a tfjs user trains: a tf.sequential
-// model, tf.train.adam(1e-3), optimizer.minimize over softmax cross-entropy, and the loss read
-// back with dataSync() every step, so each timed step includes finishing its work.
+// TensorFlow.js in Node: the 'cpu' and 'wasm' backends, the loss read back every step, so each
+// timed step includes finishing its work. The model and the training loop are in tfjsModel.ts,
+// shared with the browser bench.
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { Dataset } from '../src/engine/data/dataset';
-import { BatchSampler, normalizeImages } from './batches';
-import type { BenchModel, BenchOptions, BenchResult } from './record';
+import type { BenchOptions, BenchResult } from './record';
+import { trainTfjs } from './tfjsModel';
 
 export type TfjsBackend = 'cpu' | 'wasm';
 
@@ -26,130 +26,11 @@ export async function useTfjsBackend(backend: TfjsBackend): Promise<number> {
   return performance.now() - t0;
 }
 
-/** Glorot uniform, U(±√(6/(fanIn+fanOut))), as the templates' 'glorot' init; zero biases. */
-function glorot(seed: number) {
-  return tf.initializers.glorotUniform({ seed });
-}
-
-function buildModel(model: BenchModel, seed: number): tf.Sequential {
-  const m = tf.sequential();
-  if (model === 'mlp') {
-    m.add(
-      tf.layers.dense({
-        inputShape: [784],
-        units: 128,
-        activation: 'relu',
-        kernelInitializer: glorot(seed),
-      }),
-    );
-    m.add(tf.layers.dense({ units: 10, kernelInitializer: glorot(seed + 1) }));
-    return m;
-  }
-  // Channels-last: the only layout every tfjs backend trains convolutions in.
-  m.add(
-    tf.layers.conv2d({
-      inputShape: [28, 28, 1],
-      filters: 6,
-      kernelSize: 5,
-      activation: 'relu',
-      kernelInitializer: glorot(seed),
-    }),
-  );
-  m.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  m.add(
-    tf.layers.conv2d({
-      filters: 16,
-      kernelSize: 5,
-      activation: 'relu',
-      kernelInitializer: glorot(seed + 1),
-    }),
-  );
-  m.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  m.add(tf.layers.flatten());
-  m.add(tf.layers.dense({ units: 120, activation: 'relu', kernelInitializer: glorot(seed + 2) }));
-  m.add(tf.layers.dense({ units: 84, activation: 'relu', kernelInitializer: glorot(seed + 3) }));
-  m.add(tf.layers.dense({ units: 10, kernelInitializer: glorot(seed + 4) }));
-  return m;
-}
-
-function inputShape(model: BenchModel, batch: number): number[] {
-  return model === 'mlp' ? [batch, 784] : [batch, 28, 28, 1];
-}
-
-/** Accuracy on the whole test split, in chunks so the activations stay small. */
-function testAccuracy(m: tf.Sequential, model: BenchModel, data: Dataset): number {
-  const chunk = 1000;
-  const x = new Float32Array(chunk * 784);
-  let correct = 0;
-  for (let first = 0; first < data.test.count; first += chunk) {
-    const n = Math.min(chunk, data.test.count - first);
-    normalizeImages(data.test.inputs, null, first, n, 784, x);
-    const predicted = tf.tidy(() => {
-      const logits = m.predict(
-        tf.tensor(x.subarray(0, n * 784), inputShape(model, n)),
-      ) as tf.Tensor;
-      return logits.argMax(-1).dataSync();
-    });
-    for (let i = 0; i < n; i++) if (predicted[i] === data.test.labels[first + i]) correct++;
-  }
-  return correct / data.test.count;
-}
-
 /** Train `opts.model` on tfjs's current backend; throws if the backend cannot train it. */
-export async function runTfjs(
+export function runTfjs(
   data: Dataset,
   opts: BenchOptions,
   backendInitMs: number,
 ): Promise<BenchResult> {
-  const sampler = new BatchSampler(data, opts.batch, opts.seed);
-  const shape = inputShape(opts.model, opts.batch);
-  const t0 = performance.now();
-  const m = buildModel(opts.model, opts.seed);
-  const optimizer = tf.train.adam(1e-3);
-  let lastLoss = NaN;
-
-  const step = (): void => {
-    sampler.next();
-    lastLoss = tf.tidy(() => {
-      // tf.tensor keeps a reference to the sampler's array on the cpu backend: it is only
-      // refilled after this tidy has disposed the tensor.
-      const xs = tf.tensor(sampler.x, shape);
-      const ys = tf.oneHot(tf.tensor1d(sampler.y, 'int32'), 10);
-      const loss = optimizer.minimize(
-        () => tf.losses.softmaxCrossEntropy(ys, m.apply(xs, { training: true }) as tf.Tensor),
-        true,
-      );
-      if (!loss) throw new Error('optimizer.minimize returned no loss');
-      return loss.dataSync()[0];
-    });
-  };
-
-  try {
-    step();
-    const firstStepMs = performance.now() - t0;
-    for (let i = 1; i < opts.warmup; i++) step();
-    const t1 = performance.now();
-    for (let i = 0; i < opts.steps; i++) step();
-    const seconds = (performance.now() - t1) / 1000;
-    if (!Number.isFinite(lastLoss)) throw new Error(`training diverged: loss ${lastLoss}`);
-    return {
-      samplesPerSec: (opts.steps * opts.batch) / seconds,
-      msPerStep: (seconds * 1000) / opts.steps,
-      firstStepMs,
-      backendInitMs,
-      testAccuracy: opts.evaluate ? testAccuracy(m, opts.model, data) : null,
-      finalLoss: lastLoss,
-    };
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const missing = /Kernel '(\w+)' not registered for backend '(\w+)'/.exec(message);
-    if (missing)
-      throw new Error(
-        `tfjs '${missing[2]}' has no ${missing[1]} kernel, so it cannot train this model`,
-      );
-    throw e;
-  } finally {
-    m.dispose();
-    optimizer.dispose();
-  }
+  return trainTfjs(data, opts, backendInitMs, { readEvery: 1, clockFrom: 'build' });
 }

@@ -1,0 +1,45 @@
+// What the browser bench's harness (Node) asks the page to run, and what comes back. One job
+// per page load: a model trained by one engine, or the matmul kernel of one engine.
+import type { BenchModel, BenchOptions, BenchResult } from '../record';
+
+export type BrowserEngine = 'ours-webgpu' | 'ours-cpu' | 'tfjs-webgpu' | 'tfjs-webgl' | 'tfjs-wasm';
+export const browserEngines: readonly BrowserEngine[] = [
+  'ours-webgpu',
+  'ours-cpu',
+  'tfjs-webgpu',
+  'tfjs-webgl',
+  'tfjs-wasm',
+];
+
+/** What the browser bench runs: the two models, and the 1024³ matmul ('matmul'). */
+export type BrowserModel = BenchModel | 'matmul';
+export const browserModels: readonly BrowserModel[] = ['mlp', 'lenet5', 'matmul'];
+/** The engines with a matmul record: our WebGPU kernel and tfjs's WebGPU backend. */
+export const matmulEngines: readonly BrowserEngine[] = ['ours-webgpu', 'tfjs-webgpu'];
+
+export type BenchJob =
+  | { kind: 'train'; engine: BrowserEngine; opts: BenchOptions }
+  | { kind: 'matmul'; engine: BrowserEngine; size: number; warmup: number; reps: number };
+
+export interface JobOutcome {
+  result: BenchResult | null;
+  /** Matmul jobs: 2·size³·reps / seconds / 1e9. */
+  gflops?: number;
+  /** What the backend ran on, when it got as far as starting. */
+  adapter: string | null;
+  error?: string;
+}
+
+/** What the page puts on window for the harness, once it is ready. */
+export interface BenchPage {
+  run(job: BenchJob): Promise<JobOutcome>;
+}
+
+/** The message our engine's worker gets, and the one it answers with. */
+export type WorkerRequest = { job: BenchJob };
+export type WorkerReply = JobOutcome;
+
+export function describeError(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.split('\n')[0];
+}
