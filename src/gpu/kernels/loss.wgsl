@@ -84,16 +84,17 @@ fn main(@builtin(local_invocation_id) lid: vec3<u32>) {
   }
   lossPart[lid.x] = lossSum;
   correctPart[lid.x] = correct;
+  // One barrier, then one invocation adds the 256 partial sums: barriers inside a loop cost
+  // SwiftShader far more (in compile time too) than 256 additions.
   workgroupBarrier();
-  for (var half = 128u; half > 0u; half >>= 1u) {
-    if (lid.x < half) {
-      lossPart[lid.x] += lossPart[lid.x + half];
-      correctPart[lid.x] += correctPart[lid.x + half];
-    }
-    workgroupBarrier();
-  }
   if (lid.x == 0u) {
-    metrics[0] += lossPart[0];
-    metrics[1] += correctPart[0];
+    var l = 0.0;
+    var k = 0.0;
+    for (var t = 0u; t < 256u; t++) {
+      l += lossPart[t];
+      k += correctPart[t];
+    }
+    metrics[0] += l;
+    metrics[1] += k;
   }
 }

@@ -6,6 +6,8 @@ import { defineKernel } from '../kernel';
 import type { Tuning } from '../tuning';
 import { runFolded } from './grid';
 import blockedSource from './matmulBlocked.wgsl?raw';
+import blockedVec4Source from './matmulBlockedVec4.wgsl?raw';
+import smallSource from './matmulSmall.wgsl?raw';
 import tiledSource from './matmulTiled.wgsl?raw';
 import sumRowsSource from './sumRows.wgsl?raw';
 
@@ -18,6 +20,15 @@ const BLOCKED = defineKernel({
   bindings: MATMUL_BINDINGS,
   constants: transposes,
 });
+const BLOCKED_VEC4 = defineKernel({
+  name: 'matmulBlockedVec4',
+  source: blockedVec4Source,
+  bindings: MATMUL_BINDINGS,
+  constants: transposes,
+});
+const SMALL = defineKernel({ name: 'matmulSmall', source: smallSource, bindings: MATMUL_BINDINGS });
+/** Products up to this many multiply-adds that are not multiples of 4 take the one-per-element kernel. */
+const SMALL_WORK = 1 << 20;
 const TILED = defineKernel({
   name: 'matmulTiled',
   source: tiledSource,
@@ -34,7 +45,13 @@ export function matmul(gpu: GpuContext, p: MatmulParams, tuning: Tuning): void {
   if (p.m === 0 || p.n === 0) return;
   const tiling = tuning.matmul;
   const variant = (p.transA ? 1 : 0) | (p.transB ? 2 : 0);
-  gpu.begin(gpu.pipeline(tiling === 'tiled' ? TILED : BLOCKED, variant), p);
+  const aligned = p.m % 4 === 0 && p.n % 4 === 0 && p.k % 4 === 0;
+  if (!aligned && p.m * p.n * p.k <= SMALL_WORK) {
+    matmulSmall(gpu, p);
+    return;
+  }
+  const kernel = tiling === 'tiled' ? TILED : aligned ? BLOCKED_VEC4 : BLOCKED;
+  gpu.begin(gpu.pipeline(kernel, variant), p);
   gpu.buffer(p.a);
   gpu.buffer(p.b);
   gpu.buffer(p.bias ?? gpu.placeholder('read'));
@@ -59,6 +76,26 @@ export function matmul(gpu: GpuContext, p: MatmulParams, tuning: Tuning): void {
   gpu.u32(tileW);
   gpu.u32(tilesX);
   gpu.run1dGroups(tilesX * tilesY);
+}
+
+function matmulSmall(gpu: GpuContext, p: MatmulParams): void {
+  gpu.begin(gpu.pipeline(SMALL), p);
+  gpu.buffer(p.a);
+  gpu.buffer(p.b);
+  gpu.buffer(p.bias ?? gpu.placeholder('read'));
+  gpu.buffer(p.c);
+  gpu.u32(p.m);
+  gpu.u32(p.n);
+  gpu.u32(p.k);
+  gpu.u32(p.accumulate ? 1 : 0);
+  gpu.u32(p.bias ? 1 : 0);
+  gpu.u32(p.activation === 'relu' ? 1 : 0);
+  // op(A)(i, q) = a[i·aRow + q·aDepth], op(B)(q, j) = b[q·bDepth + j·bCol].
+  gpu.u32(p.transA ? 1 : p.k);
+  gpu.u32(p.transA ? p.m : 1);
+  gpu.u32(p.transB ? 1 : p.n);
+  gpu.u32(p.transB ? p.k : 1);
+  gpu.run1d(p.m * p.n);
 }
 
 export function sumRows(gpu: GpuContext, p: SumRowsParams): void {

@@ -17,6 +17,11 @@ const shapes: Shape[] = [
   { m: 5, n: 6, k: 130 },
   { m: 65, n: 70, k: 3 },
   { m: 64, n: 128, k: 784 },
+  // Multiples of 4 take the vec4 kernel: the smallest, and one with a partial tile.
+  { m: 4, n: 4, k: 4 },
+  { m: 36, n: 44, k: 20 },
+  // Not multiples of 4 and past the small-product kernel's limit: the scalar blocked kernel.
+  { m: 101, n: 103, k: 111 },
 ];
 
 const transposes = [
@@ -76,6 +81,7 @@ export const linearCases: ConformanceCase[] = [
   matmulCase(shapes[3], transposes[0], { accumulate: false, bias: true, relu: true }, 910),
   matmulCase(shapes[6], transposes[1], { accumulate: false, bias: true, relu: true }, 920),
   matmulCase(shapes[5], transposes[2], { accumulate: true, bias: true, relu: false }, 930),
+  matmulCase(shapes[8], transposes[3], { accumulate: true, bias: true, relu: true }, 940),
   ...[
     { rows: 1, cols: 1 },
     { rows: 64, cols: 10 },
