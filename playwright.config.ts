@@ -1,14 +1,11 @@
 // End-to-end tests run against the BUILT app (vite build, then vite preview) in a real
 // Chromium. On the CI machines that is Debian's /usr/bin/chromium (Playwright's own browser
 // download does not work there); set CHROMIUM_PATH to use another one.
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium';
 
 const PORT = 4317;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
-const executablePath =
-  process.env.CHROMIUM_PATH || (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -27,16 +24,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--enable-unsafe-webgpu',
-      ],
+      executablePath: chromiumExecutable,
+      args: [...CHROMIUM_ARGS],
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],

@@ -2,7 +2,6 @@
 // localhost with the prepared data sets and tfjs's wasm binaries, opens it in headless Chromium
 // with WebGPU (Debian's SwiftShader build on the CI machines), and runs one job per page load in
 // one browser session. Returns the records; bench/run.ts prints and merges them.
-import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { build } from 'vite';
 import { BENCH_PAGE_DIR } from './vite.config';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../scripts/chromium';
 import type { BenchModel, BenchOptions, BenchRecord } from '../record';
 import {
   matmulEngines,
@@ -47,17 +47,6 @@ export interface BrowserBenchOptions {
   /** Per job, after which the job is recorded as failed and the next one starts. */
   jobTimeoutMs: number;
 }
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-unsafe-webgpu',
-];
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -235,9 +224,11 @@ export async function runBrowserBench(o: BrowserBenchOptions): Promise<BenchReco
   const { server, url } = await serve();
   let browser: Browser | null = null;
   try {
-    const executablePath =
-      process.env.CHROMIUM_PATH || (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({
+      executablePath: chromiumExecutable,
+      args: [...CHROMIUM_ARGS],
+      headless: true,
+    });
     const machine = {
       node: process.version,
       cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,

@@ -9,10 +9,10 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let e = flatIndex(wid, nwg, lid);
   let inPlane = params.inH * params.inW;
   if (e >= params.batch * params.inC * inPlane) { return; }
-  let nc = e / inPlane;
-  let r = e - nc * inPlane;
-  let ih = r / params.inW;
-  let iw = r - ih * params.inW;
+  let pos = inputPosition(e);
+  let nc = pos.x;
+  let ih = pos.y;
+  let iw = pos.z;
   let hs = coveringOutputs(ih, params.kH, params.outH);
   let ws = coveringOutputs(iw, params.kW, params.outW);
   let base = nc * params.outH * params.outW;

@@ -12,6 +12,7 @@ import { defineKernel } from '../kernel';
 import type { Tuning } from '../tuning';
 import { writeGeometry } from './windowGeometry';
 import geometrySource from './convGeometry.wgsl?raw';
+import forwardIoSource from './conv2dForwardIo.wgsl?raw';
 import forwardSource from './conv2dBlocked.wgsl?raw';
 import forwardTiledSource from './conv2dTiled.wgsl?raw';
 import backwardDataSource from './conv2dBackwardDataBlocked.wgsl?raw';
@@ -22,13 +23,13 @@ const padded = (variant: number) => ({ PADDED: variant });
 
 const FORWARD = defineKernel({
   name: 'conv2dBlocked',
-  source: `${geometrySource}\n${forwardSource}`,
+  source: `${geometrySource}\n${forwardIoSource}\n${forwardSource}`,
   bindings: ['read', 'read', 'read', 'write'],
   constants: padded,
 });
 const FORWARD_TILED = defineKernel({
   name: 'conv2dTiled',
-  source: `${geometrySource}\n${forwardTiledSource}`,
+  source: `${geometrySource}\n${forwardIoSource}\n${forwardTiledSource}`,
   bindings: ['read', 'read', 'read', 'write'],
   constants: padded,
 });

@@ -4,34 +4,9 @@
 // reads them from workgroup memory (a broadcast on real GPUs) instead of from the buffer.
 // Usually the faster one on GPUs; on SwiftShader barriers and workgroup memory cost more than
 // they save. The tuner measures both.
-override PADDED: bool;
 /** Taps (c, kh, kw) staged per chunk: 8 channels × 256 taps × 4 bytes = 8 KiB. */
 const CHUNK: u32 = 256u;
-@group(0) @binding(0) var<storage, read> x: array<f32>;
-@group(0) @binding(1) var<storage, read> w: array<f32>;
-@group(0) @binding(2) var<storage, read> bias: array<f32>;
-@group(0) @binding(3) var<storage, read_write> y: array<f32>;
-@group(0) @binding(4) var<uniform> params: Params;
-
 var<workgroup> tile: array<vec4<f32>, 512>;  // [tap][channel pair 0..1] as two vec4s of 4 channels
-
-fn loadX(rowBase: i32, ih: i32, iw: i32) -> f32 {
-  if (!PADDED) { return x[u32(max(rowBase + iw, 0))]; }
-  let inside = ih >= 0 && iw >= 0 && ih < i32(params.inH) && iw < i32(params.inW);
-  return select(0.0, x[u32(max(rowBase + iw, 0))], inside);
-}
-
-fn storeQuad(o: u32, at: u32, ow: u32, v: vec4<f32>) {
-  if (o >= params.outC) { return; }
-  var r = v;
-  if (params.optional != 0u) { r += vec4<f32>(bias[o]); }
-  if (params.activation != 0u) { r = select(r, vec4<f32>(), r < vec4<f32>()); }
-  let base = at + o * params.outH * params.outW;
-  y[base] = r.x;
-  if (ow + 1u < params.outW) { y[base + 1u] = r.y; }
-  if (ow + 2u < params.outW) { y[base + 2u] = r.z; }
-  if (ow + 3u < params.outW) { y[base + 3u] = r.w; }
-}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,

@@ -12,10 +12,10 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let o = flatIndex(wid, nwg, lid);
   let outPlane = params.outH * params.outW;
   if (o >= params.batch * params.inC * outPlane) { return; }
-  let nc = o / outPlane;
-  let r = o - nc * outPlane;
-  let oh = r / params.outW;
-  let ow = r - oh * params.outW;
+  let pos = outputPosition(o);
+  let nc = pos.x;
+  let oh = pos.y;
+  let ow = pos.z;
   let e = nc * params.inH * params.inW + 2u * oh * params.inW + 2u * ow;
   let f = e + params.inW;
   var best = x[e];

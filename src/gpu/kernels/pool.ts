@@ -37,12 +37,12 @@ const AVG_POOL_BACKWARD = defineKernel({
 
 const MAX_POOL_2X2 = defineKernel({
   name: 'maxPool2x2',
-  source: `${geometrySource}\n${maxPool2x2Source}`,
+  source: prefix + maxPool2x2Source,
   bindings: ['read', 'write', 'write'],
 });
 const MAX_POOL_2X2_BACKWARD = defineKernel({
   name: 'maxPool2x2Backward',
-  source: `${geometrySource}\n${maxPool2x2BackwardSource}`,
+  source: prefix + maxPool2x2BackwardSource,
   bindings: ['read', 'read', 'write'],
 });
 

@@ -16,3 +16,21 @@ fn coveringOutputs(i: u32, k: u32, outSize: u32) -> vec2<u32> {
   let lowest = select(first, 0, t - i32(k) < 0);
   return vec2<u32>(u32(lowest), u32(min(i32(outSize), t / s + 1)));
 }
+
+/** Output element o as (plane n·C + c, row, column). */
+fn outputPosition(o: u32) -> vec3<u32> {
+  let plane = params.outH * params.outW;
+  let nc = o / plane;
+  let r = o - nc * plane;
+  let row = r / params.outW;
+  return vec3<u32>(nc, row, r - row * params.outW);
+}
+
+/** Input element e as (plane n·C + c, row, column). */
+fn inputPosition(e: u32) -> vec3<u32> {
+  let plane = params.inH * params.inW;
+  let nc = e / plane;
+  let r = e - nc * plane;
+  let row = r / params.inW;
+  return vec3<u32>(nc, row, r - row * params.inW);
+}
