@@ -32,7 +32,7 @@ describe('autotune', () => {
     expect(m[report.tuning.matmul]).toBe(best);
     expect(backend.tuning).toEqual(report.tuning);
     expect(cache.entries.get(tuningKey(backend.source.adapterKey))).toEqual(report.tuning);
-    expect(describeTuning(report)).toMatch(/^matmul (blocked|tiled) \(/);
+    expect(describeTuning(report)).toMatch(/^matmul (blocked|subgroup|tiled) \(/);
   });
 
   it('uses the cached choice without measuring', async () => {

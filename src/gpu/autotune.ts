@@ -15,7 +15,7 @@ import {
 import type { WebGpuBackend } from './webgpuBackend';
 
 /** Bump when kernels change enough that old measurements no longer hold. */
-export const TUNING_VERSION = 1;
+export const TUNING_VERSION = 2;
 
 export interface TuningCache {
   load(key: string): Promise<Tuning | null>;
@@ -88,6 +88,11 @@ async function timeAll<T extends string>(
   return best;
 }
 
+/** The matmul tilings this device can run as themselves ('subgroup' needs subgroups). */
+function matmulCandidates(backend: WebGpuBackend): MatmulTiling[] {
+  return MATMUL_TILINGS.filter((t) => t !== 'subgroup' || backend.gpu.subgroups);
+}
+
 function randomBuffer(backend: WebGpuBackend, n: number, label: string): DeviceBuffer {
   const buf = backend.alloc(n, 'f32', label);
   const data = new Float32Array(n);
@@ -125,7 +130,7 @@ export async function measureTuning(backend: WebGpuBackend): Promise<TuningRepor
   const conv = { geom: g, x, w, b: null, y };
   // Every candidate's pipeline, compiled in parallel before anything is timed.
   await backend.prepare(() => {
-    for (const tiling of MATMUL_TILINGS) {
+    for (const tiling of matmulCandidates(backend)) {
       backend.tuning = { ...DEFAULT_TUNING, matmul: tiling };
       backend.matmul(mm);
     }
@@ -136,7 +141,7 @@ export async function measureTuning(backend: WebGpuBackend): Promise<TuningRepor
   });
   const matmul = await timeAll(
     backend,
-    MATMUL_TILINGS,
+    matmulCandidates(backend),
     (tiling) => ({ ...DEFAULT_TUNING, matmul: tiling }),
     () => backend.matmul(mm),
   );

@@ -9,6 +9,8 @@ export interface GpuDevice {
   /** Stable across runs on the same machine and browser: the key of cached tuning choices. */
   adapterKey: string;
   isFallback: boolean;
+  /** Whether the device has WGSL subgroup operations (a matmul variant uses them). */
+  subgroups: boolean;
 }
 
 export class NoGpuError extends Error {}
@@ -40,7 +42,9 @@ export async function requestGpuDevice(gpu: GPU | undefined): Promise<GpuDevice>
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (adapter === null) throw new NoGpuError('WebGPU is present but offered no adapter');
   const l = adapter.limits;
+  const subgroups = adapter.features.has('subgroups');
   const device = await adapter.requestDevice({
+    requiredFeatures: subgroups ? ['subgroups'] : [],
     requiredLimits: {
       maxStorageBufferBindingSize: l.maxStorageBufferBindingSize,
       maxBufferSize: l.maxBufferSize,
@@ -50,5 +54,5 @@ export async function requestGpuDevice(gpu: GPU | undefined): Promise<GpuDevice>
     },
   });
   const { description, key, fallback } = describe(adapter);
-  return { adapter, device, description, adapterKey: key, isFallback: fallback };
+  return { adapter, device, description, adapterKey: key, isFallback: fallback, subgroups };
 }

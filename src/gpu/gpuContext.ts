@@ -45,7 +45,11 @@ export class GpuContext {
   dispatches = 0;
   submits = 0;
 
+  /** Whether kernels may use WGSL subgroup operations. */
+  readonly subgroups: boolean;
+
   constructor(readonly device: GPUDevice) {
+    this.subgroups = device.features.has('subgroups');
     this.maxWorkgroups = device.limits.maxComputeWorkgroupsPerDimension;
     this.pipelines = new PipelineCache(device, SLOT_BYTES);
     this.arena = new UniformArena(

@@ -54,6 +54,14 @@ export function fitsVec4(...counts: number[]): boolean {
   return true;
 }
 
+/** The kernel's source after the shared prelude; its `enable` directives must come first of all. */
+function withPrelude(source: string): string {
+  const lines = source.split('\n');
+  const enables = lines.filter((l) => l.startsWith('enable '));
+  const rest = lines.filter((l) => !l.startsWith('enable '));
+  return [...enables, prelude, ...rest].join('\n');
+}
+
 /** Compiles each (kernel, variant) once; bind group layouts are shared by binding signature. */
 export class PipelineCache {
   private readonly layouts = new Map<string, GPUBindGroupLayout>();
@@ -134,7 +142,7 @@ export class PipelineCache {
     if (module === undefined) {
       module = this.device.createShaderModule({
         label: p.def.name,
-        code: `${prelude}\n${p.def.source}`,
+        code: withPrelude(p.def.source),
       });
       this.modules.set(p.def, module);
     }

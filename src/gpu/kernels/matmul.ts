@@ -8,6 +8,7 @@ import { runFolded } from './grid';
 import blockedSource from './matmulBlocked.wgsl?raw';
 import blockedVec4Source from './matmulBlockedVec4.wgsl?raw';
 import smallSource from './matmulSmall.wgsl?raw';
+import subgroupSource from './matmulSubgroup.wgsl?raw';
 import tiledSource from './matmulTiled.wgsl?raw';
 import sumRowsSource from './sumRows.wgsl?raw';
 
@@ -23,6 +24,12 @@ const BLOCKED = defineKernel({
 const BLOCKED_VEC4 = defineKernel({
   name: 'matmulBlockedVec4',
   source: blockedVec4Source,
+  bindings: MATMUL_BINDINGS,
+  constants: transposes,
+});
+const SUBGROUP = defineKernel({
+  name: 'matmulSubgroup',
+  source: subgroupSource,
   bindings: MATMUL_BINDINGS,
   constants: transposes,
 });
@@ -50,7 +57,10 @@ export function matmul(gpu: GpuContext, p: MatmulParams, tuning: Tuning): void {
     matmulSmall(gpu, p);
     return;
   }
-  const kernel = tiling === 'tiled' ? TILED : aligned ? BLOCKED_VEC4 : BLOCKED;
+  // Subgroup shuffles need groups of 4 lanes within a tile row: tiles at least 4 blocks wide.
+  const shuffles = tiling === 'subgroup' && aligned && gpu.subgroups && p.n >= 16 && p.m >= 4;
+  const kernel =
+    tiling === 'tiled' ? TILED : shuffles ? SUBGROUP : aligned ? BLOCKED_VEC4 : BLOCKED;
   gpu.begin(gpu.pipeline(kernel, variant), p);
   gpu.buffer(p.a);
   gpu.buffer(p.b);
