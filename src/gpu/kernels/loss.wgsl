@@ -1,11 +1,8 @@
-// The fused loss pass, one workgroup: per valid row (s = pred row, y = label, t = target row)
-//   cross-entropy  ℓ = log Σ e^(s_j) − s_y              ∂ℓ/∂s_j = softmax(s)_j − [j = y]
-//   squared error  ℓ = (1/cols) Σ (s_j − t_j)²           ∂ℓ/∂s_j = 2 (s_j − t_j) / cols
-//   hinge          ℓ = Σ_{j≠y} max(0, s_j − s_y + Δ)     ∂ℓ/∂s_j = [margin_j > 0], ∂ℓ/∂s_y = −#violations
-// dPred = ∂ℓ/∂s / validRows (zero on padding rows); Σ ℓ and the number of rows whose argmax is
+// The fused loss pass, one workgroup. Per valid row it finds the argmax and the label and calls
+// lossOfRow, which each loss defines in its own file (lossCrossEntropy.wgsl, lossSquaredError.wgsl,
+// lossHinge.wgsl) and which writes ∂ℓ/∂s · (1/validRows) through grad(). dPred = ∂ℓ/∂s / validRows (zero on padding rows); Σ ℓ and the number of rows whose argmax is
 // the label are added into metrics[0] and metrics[1], which accumulate across steps on the device.
 // A label outside 0..cols−1 makes that row's loss NaN, which the trainer's divergence guard reports.
-override KIND: u32;        // 0 cross-entropy, 1 squared error, 2 hinge
 override VALUES: bool;     // the target holds f32 values shaped like pred (else i32 labels)
 // nanBits: the bits of a NaN, supplied at run time since WGSL has no NaN constant.
 struct Params { rows: u32, cols: u32, validRows: u32, hasGrad: u32, margin: f32, nanBits: u32 }
@@ -49,37 +46,7 @@ fn main(@builtin(local_invocation_id) lid: vec3<u32>) {
       label = u32(clamp(l, 0, i32(cols) - 1));
       if (arg == label && labelOk) { correct += 1.0; }
     }
-    var rowLoss = 0.0;
-    if (KIND == 0u) {
-      var sum = 0.0;
-      for (var j = 0u; j < cols; j++) { sum += exp(pred[base + j] - m); }
-      rowLoss = m + log(sum) - pred[base + label];
-      let inv = scale / sum;
-      for (var j = 0u; j < cols; j++) {
-        grad(base + j, exp(pred[base + j] - m) * inv - select(0.0, scale, j == label));
-      }
-    } else if (KIND == 1u) {
-      let g = 2.0 * scale / f32(cols);
-      for (var j = 0u; j < cols; j++) {
-        var t: f32;
-        if (VALUES) { t = bitcast<f32>(targets[base + j]); } else { t = select(0.0, 1.0, j == label); }
-        let d = pred[base + j] - t;
-        rowLoss += d * d;
-        grad(base + j, g * d);
-      }
-      rowLoss /= f32(cols);
-    } else {
-      let sy = pred[base + label];
-      var violated = 0.0;
-      for (var j = 0u; j < cols; j++) {
-        let margin = select(pred[base + j] - sy + params.margin, 0.0, j == label);
-        let on = margin > 0.0;
-        rowLoss += select(0.0, margin, on);
-        violated += select(0.0, 1.0, on);
-        grad(base + j, select(0.0, scale, on));
-      }
-      grad(base + label, -violated * scale);
-    }
+    let rowLoss = lossOfRow(base, label, m, scale);
     lossSum += select(bitcast<f32>(params.nanBits), rowLoss, labelOk);
   }
   lossPart[lid.x] = lossSum;
