@@ -1,5 +1,10 @@
-// The first page: pick a model, train it, watch it learn.
+// The playground: the recipe and run controls on the left; the model graph, the live numbers
+// and charts, and (for 2-D data) the decision boundary on the right.
+import { EditorPanel } from '../editor/EditorPanel';
+import { ToyView } from '../viz/ToyView';
 import { BackendNotice } from './BackendNotice';
+import { DataPanel } from './DataPanel';
+import { HyperParameters } from './HyperParameters';
 import { RunControls } from './RunControls';
 import { RunErrors } from './RunErrors';
 import { RunStats } from './RunStats';
@@ -21,6 +26,8 @@ export function TrainPage() {
           <RunControls />
           <StatusLine />
         </section>
+        <DataPanel />
+        <HyperParameters />
         <section className="panel">
           <h2 className="panel-title">Recipe</h2>
           <SpecSummary />
@@ -29,7 +36,9 @@ export function TrainPage() {
       <div className="dashboard">
         <BackendNotice />
         <RunErrors />
+        <EditorPanel />
         <RunStats />
+        <ToyView />
         <TrainCharts />
       </div>
     </main>

@@ -8,7 +8,9 @@ import type { RunState } from '../../engine/train/events';
 export async function loadCurrentSpec(): Promise<void> {
   const store = useAppStore.getState();
   store.clearRun();
+  const version = store.specVersion;
   const result = await getEngine().load(store.spec);
+  useAppStore.getState().markSpecLoaded(version);
   if (result.ok) useAppStore.getState().setRunSize(result.totalSteps, result.backend);
 }
 
