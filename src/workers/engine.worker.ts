@@ -9,11 +9,13 @@
 import * as Comlink from 'comlink';
 import type { Backend } from '../engine/backend/backend';
 import { CpuBackend } from '../engine/backend/cpu/cpuBackend';
-import { DatasetError, type Dataset } from '../engine/data/dataset';
+import { DatasetError, type DataSplit, type Dataset } from '../engine/data/dataset';
+import { loadMnistTestSplit } from '../engine/data/mnist';
 import { datasetForSpec } from '../engine/data/registry';
+import { makeToyDataset } from '../engine/data/toy2d';
 import { ModelError } from '../engine/graph/errors';
 import { parseExperimentSpec } from '../engine/spec/parse';
-import type { DataSpec, ExperimentSpec } from '../engine/spec/schema';
+import { dataSpecSchema, type DataSpec, type ExperimentSpec } from '../engine/spec/schema';
 import type {
   BackendEvent,
   EngineEvent,
@@ -28,6 +30,7 @@ import { CONV_TILINGS, DEFAULT_TUNING, MATMUL_TILINGS } from '../gpu/tuning';
 import { WebGpuBackend } from '../gpu/webgpuBackend';
 import { coalesceEvents, transferablesOf } from './eventBatch';
 import type {
+  DataPreview,
   EngineApi,
   EngineListener,
   EvaluationResult,
@@ -437,7 +440,7 @@ function downloadedFraction(): number {
  * Reads one prepared file under public/datasets/ ("mnist/manifest.json"), streaming it to
  * report progress. The server's HTML fallback page is not a dataset file: that is "missing".
  */
-async function fetchDatasetFile(path: string, onBytes: () => void): Promise<Uint8Array> {
+async function fetchDatasetFile(path: string, onBytes?: () => void): Promise<Uint8Array> {
   const url = new URL(`datasets/${path}`, assetBase());
   const response = await fetch(url);
   const type = response.headers.get('content-type') ?? '';
@@ -447,7 +450,8 @@ async function fetchDatasetFile(path: string, onBytes: () => void): Promise<Uint
     );
   }
   const expected = Number(response.headers.get('content-length') ?? 0);
-  if (!response.body || !(expected > 0)) return new Uint8Array(await response.arrayBuffer());
+  if (!response.body || !(expected > 0) || onBytes === undefined)
+    return new Uint8Array(await response.arrayBuffer());
   const progress = { received: 0, expected };
   downloads.set(path, progress);
   const bytes = new Uint8Array(expected);
@@ -548,6 +552,60 @@ function announceReady(t: Trainer, d: Dataset): void {
 
 function superseded(): LoadResult {
   return { ok: false, kind: 'internal', errors: [{ message: 'Superseded by a newer load.' }] };
+}
+
+// ---- data previews ---------------------------------------------------------------------
+
+/** MNIST's test split for previews, read once when the run does not hold MNIST itself. */
+let previewDigits: Promise<DataSplit> | null = null;
+const MAX_PREVIEW_IMAGES = 64;
+
+async function previewSamples(json: unknown, seed: number, count: number): Promise<DataPreview> {
+  const parsed = dataSpecSchema.safeParse(json);
+  if (!parsed.success) return { kind: 'error', message: 'That is not a data set this app knows.' };
+  const data = parsed.data;
+  if (data.dataset === 'toy') {
+    const toy = makeToyDataset(data, seed);
+    const preview: DataPreview = {
+      kind: 'points',
+      name: toy.name,
+      train: toy.train.inputs as Float32Array,
+      trainLabels: toy.train.labels,
+      test: toy.test.inputs as Float32Array,
+      testLabels: toy.test.labels,
+      classNames: toy.classNames,
+    };
+    return Comlink.transfer(preview, [
+      preview.train.buffer,
+      preview.trainLabels.buffer,
+      preview.test.buffer,
+      preview.testLabels.buffer,
+    ]);
+  }
+  let test: DataSplit;
+  if (dataset?.value.name === 'mnist') {
+    test = dataset.value.test;
+  } else {
+    previewDigits ??= loadMnistTestSplit((path) => fetchDatasetFile(path));
+    try {
+      test = await previewDigits;
+    } catch (error) {
+      previewDigits = null;
+      return { kind: 'error', message: messageOf(error) };
+    }
+  }
+  const n = Math.max(0, Math.min(MAX_PREVIEW_IMAGES, Math.floor(count), test.count));
+  const side = 28;
+  const preview: DataPreview = {
+    kind: 'images',
+    name: 'mnist',
+    width: side,
+    height: side,
+    pixels: (test.inputs as Uint8Array).slice(0, n * side * side),
+    labels: test.labels.slice(0, n),
+    classNames: Array.from({ length: 10 }, (_, k) => String(k)),
+  };
+  return Comlink.transfer(preview, [preview.pixels.buffer, preview.labels.buffer]);
 }
 
 /**
@@ -692,6 +750,10 @@ const api: EngineApi = {
     if (trainer === t)
       emit({ type: 'eval', step: t.stepsDone, epoch: t.epoch, split: 'test', ...result });
     return result;
+  },
+
+  async previewSamples(data, seed, count) {
+    return previewSamples(data, seed, count);
   },
 
   async selfTest() {

@@ -1,6 +1,7 @@
 // The training worker's API as the page sees it through comlink. The page calls these
 // methods; everything the run produces comes back through the one `subscribe` callback, in
 // batches, so the page receives at most tens of messages per second however fast it trains.
+import type { DataSpec } from '../engine/spec/schema';
 import type { EngineEvent, ErrorKind } from '../engine/train/events';
 
 /** What `load` made ready, or why it could not. Failures are also sent as 'error' events. */
@@ -26,6 +27,30 @@ export interface EvaluationResult {
   accuracy: number;
   samples: number;
 }
+
+/** A few samples of a data set, to show a person what it holds (see previewSamples). */
+export type DataPreview =
+  | {
+      kind: 'images';
+      name: string;
+      width: number;
+      height: number;
+      /** count × height × width grey levels, 0 (black) to 255, in the order of `labels`. */
+      pixels: Uint8Array;
+      labels: Int32Array;
+      classNames: string[];
+    }
+  | {
+      kind: 'points';
+      name: string;
+      /** x, y pairs of every training point, then of every test point, in [−1, 1]. */
+      train: Float32Array;
+      trainLabels: Int32Array;
+      test: Float32Array;
+      testLabels: Int32Array;
+      classNames: string[];
+    }
+  | { kind: 'error'; message: string };
 
 /** One kernel conformance case as the browser's WebGPU ran it (see selfTest). */
 export interface SelfTestResult {
@@ -61,6 +86,12 @@ export interface EngineApi {
   reset(): Promise<void>;
   /** Loss and accuracy on the whole test split with the current weights; null if nothing is loaded. */
   evaluate(): Promise<EvaluationResult | null>;
+  /**
+   * Samples of the data `data` names, for the data panel, without touching the run: the first
+   * `count` MNIST test digits (its test files alone are read when the run holds no MNIST), or
+   * every point of a toy set as `seed` draws it.
+   */
+  previewSamples(data: DataSpec, seed: number, count: number): Promise<DataPreview>;
   /**
    * Runs the kernel conformance suite on a WebGPU device of its own, inside this worker, and
    * returns every case's result (for the browser test, and for anyone who doubts a GPU).

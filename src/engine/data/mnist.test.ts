@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { idxFile, mnistLikeImages, mnistLikeLabels } from '../testing/idxFixtures';
 import { DatasetError } from './dataset';
 import type { FetchBytes } from './fetchBytes';
-import { loadMnist } from './mnist';
+import { loadMnist, loadMnistTestSplit } from './mnist';
 
 type PartName = 'trainImages' | 'trainLabels' | 'testImages' | 'testLabels';
 const FILES: Record<PartName, string> = {
@@ -142,5 +142,17 @@ describe('loadMnist', () => {
     const cifarSized = idxFile([5, 32, 32], new Uint8Array(5 * 1024));
     const error = await loadError(preparedFolder({ trainImages: cifarSized }));
     expect(error.message).toMatch(/expected images of 28×28 \(dimensions 5×32×32/);
+  });
+});
+
+describe('loadMnistTestSplit', () => {
+  it('loadMnistTestSplit, reads the test files only', async () => {
+    const folder = preparedFolder();
+    folder.delete(`mnist/${FILES.trainImages}`);
+    folder.delete(`mnist/${FILES.trainLabels}`);
+    const test = await loadMnistTestSplit(serve(folder));
+    expect(test.count).toBe(3);
+    expect(test.labels).toEqual(Int32Array.from([7, 8, 9]));
+    expect(test.inputs.length).toBe(3 * 784);
   });
 });

@@ -144,10 +144,15 @@ function split(points: Points, order: Int32Array, from: number, to: number): Dat
   return { inputs, labels, count };
 }
 
+/** Circle and xor are two-class by nature; gaussians and spiral take `classes`. */
+export function toyClassCount(spec: ToyDataSpec): number {
+  return spec.kind === 'circle' || spec.kind === 'xor' ? 2 : spec.classes;
+}
+
 /** The toy set a spec describes; the same spec and seed always give the same points. */
 export function makeToyDataset(spec: ToyDataSpec, seed: number): Dataset {
   const { kind, samples, noise } = spec;
-  const classes = kind === 'circle' || kind === 'xor' ? 2 : spec.classes;
+  const classes = toyClassCount(spec);
   const draw = new Draw(seed);
   const points = new Points(samples);
   if (kind === 'circle') circle(points, samples, noise, draw);

@@ -84,16 +84,20 @@ export const optimizerSpecSchema = z
 
 export const scheduleSpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('constant') }).strict(),
+  // The defaults are what a form starts from when a person picks the schedule: halve the rate
+  // every epoch; lose 10 % of it per epoch.
   /** lr · gamma^floor(epoch / everyEpochs) */
   z
     .object({
       kind: z.literal('step'),
-      everyEpochs: z.number().int().positive(),
-      gamma: z.number().gt(0).max(1),
+      everyEpochs: z.number().int().positive().default(1),
+      gamma: z.number().gt(0).max(1).default(0.5),
     })
     .strict(),
   /** lr · gamma^epoch (fractional epochs) */
-  z.object({ kind: z.literal('exponential'), gamma: z.number().gt(0).max(1) }).strict(),
+  z
+    .object({ kind: z.literal('exponential'), gamma: z.number().gt(0).max(1).default(0.9) })
+    .strict(),
   /** minLr + (lr − minLr)·(1 + cos(π·t/T))/2 over the whole run */
   z.object({ kind: z.literal('cosine'), minLr: z.number().min(0).default(0) }).strict(),
 ]);
@@ -126,9 +130,11 @@ export const viewSpecSchema = z
   .object({
     smoothing: z.number().min(0).max(0.99).default(0.6),
     logScale: z.boolean().default(false),
+    /** What the charts' horizontal axis counts: training steps or (fractional) epochs. */
+    xAxis: z.enum(['step', 'epoch']).default('step'),
   })
   .strict()
-  .default({ smoothing: 0.6, logScale: false });
+  .default({ smoothing: 0.6, logScale: false, xAxis: 'step' });
 
 export const experimentSpecSchema = z
   .object({

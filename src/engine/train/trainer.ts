@@ -3,14 +3,13 @@
 // early stopping with the best weights kept, and a divergence guard that pauses on NaN.
 import type { Backend, PrepareReport } from '../backend/backend';
 import type { Dataset } from '../data/dataset';
+import { dataFitProblems } from '../data/fit';
 import { inputNormalization } from '../data/registry';
 import { compile, type Program } from '../graph/compile';
 import { ModelError } from '../graph/errors';
 import { formatBytes } from '../graph/memory';
-import { shapeSize } from '../modules/module';
 import { Optimizer } from '../optim/optimizer';
 import { learningRate } from '../optim/schedule';
-import { nodeLabel } from '../spec/inferShapes';
 import type { ExperimentSpec } from '../spec/schema';
 import { DeviceDataset, type DataOrderState } from './deviceDataset';
 import type { EngineEvent, MetricsEvent } from './events';
@@ -441,27 +440,7 @@ export class Trainer {
 
 /** The model's input and output must match the data it will see. */
 function checkFitsDataset(spec: ExperimentSpec, program: Program, dataset: Dataset): void {
-  const report = program.report;
-  const input = spec.model.nodes.find((n) => n.id === report.inputId)!;
-  const inputShape = report.nodes.get(input.id)!.shape;
-  const problems = [];
-  if (inputShape.join('×') !== dataset.sampleShape.join('×')) {
-    problems.push({
-      severity: 'error' as const,
-      nodeId: input.id,
-      message: `${nodeLabel(input)}: expects samples of shape [${inputShape.join('×')}] but ${dataset.name} samples are [${dataset.sampleShape.join('×')}]`,
-    });
-  }
-  const loss = spec.model.nodes.find((n) => n.id === report.lossId)!;
-  const predShape = report.nodes.get(report.nodes.get(loss.id)!.inputs[0])!.shape;
-  const reconstructs = loss.op === 'meanSquaredError' && loss.params.target === 'input';
-  if (!reconstructs && shapeSize(predShape) !== dataset.classes) {
-    problems.push({
-      severity: 'error' as const,
-      nodeId: loss.id,
-      message: `${nodeLabel(loss)}: receives ${shapeSize(predShape)} values per sample but ${dataset.name} has ${dataset.classes} classes`,
-    });
-  }
+  const problems = dataFitProblems(spec.model, program.report, dataset);
   if (problems.length > 0) throw new ModelError('invalid-model', problems);
 }
 

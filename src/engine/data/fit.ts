@@ -1,0 +1,55 @@
+// Whether a model fits the data it will see: its input takes one sample's shape, and its loss
+// receives one value per class. The trainer refuses a model that does not fit; the dashboard
+// says so before anything is loaded, from the data spec alone.
+import type { DataSpec, ModelSpec } from '../spec/schema';
+import { nodeLabel, type Problem, type ShapeReport } from '../spec/inferShapes';
+import { shapeSize } from '../modules/module';
+import { toyClassCount } from './toy2d';
+
+/** What the model must match: a dataset's name, one sample's shape and its class count. */
+export interface DataSignature {
+  name: string;
+  sampleShape: readonly number[];
+  classes: number;
+}
+
+/** The signature of the data a spec names, known without loading it. */
+export function dataSignature(data: DataSpec): DataSignature {
+  if (data.dataset === 'mnist') return { name: 'mnist', sampleShape: [1, 28, 28], classes: 10 };
+  return { name: `toy:${data.kind}`, sampleShape: [2], classes: toyClassCount(data) };
+}
+
+/**
+ * Problems of a model that shape inference accepted, against the data: empty when it fits.
+ * (A model with shape errors has no shapes to compare; those errors come first.)
+ */
+export function dataFitProblems(
+  model: ModelSpec,
+  report: ShapeReport,
+  data: DataSignature,
+): Problem[] {
+  const problems: Problem[] = [];
+  const input = model.nodes.find((n) => n.id === report.inputId);
+  const inputShape = input && report.nodes.get(input.id)?.shape;
+  if (input && inputShape && inputShape.join('×') !== data.sampleShape.join('×')) {
+    problems.push({
+      severity: 'error',
+      nodeId: input.id,
+      message: `${nodeLabel(input)}: expects samples of shape [${inputShape.join('×')}] but ${data.name} samples are [${data.sampleShape.join('×')}]`,
+    });
+  }
+  const loss = model.nodes.find((n) => n.id === report.lossId);
+  const lossInfo = loss && report.nodes.get(loss.id);
+  const predShape = lossInfo && report.nodes.get(lossInfo.inputs[0])?.shape;
+  if (loss && predShape) {
+    const reconstructs = loss.op === 'meanSquaredError' && loss.params.target === 'input';
+    if (!reconstructs && shapeSize(predShape) !== data.classes) {
+      problems.push({
+        severity: 'error',
+        nodeId: loss.id,
+        message: `${nodeLabel(loss)}: receives ${shapeSize(predShape)} values per sample but ${data.name} has ${data.classes} classes`,
+      });
+    }
+  }
+  return problems;
+}
