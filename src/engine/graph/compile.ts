@@ -105,21 +105,6 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
   }
   const order = report.order.filter((id) => reachesLoss.has(id));
 
-  const lossNode = byId.get(lossId)!;
-  if (lossNode.op === 'meanSquaredError' && lossNode.params.target === 'input') {
-    const predSize = shapeSize(report.nodes.get(report.nodes.get(lossId)!.inputs[0])!.shape);
-    const inputSize = shapeSize(report.nodes.get(inputId)!.shape);
-    if (predSize !== inputSize) {
-      throw new ModelError('invalid-model', [
-        {
-          severity: 'error',
-          nodeId: lossId,
-          message: `${nodeLabel(lossNode)}: reconstructs the input (${inputSize} values) but receives ${predSize} values`,
-        },
-      ]);
-    }
-  }
-
   // needsGrad: a node's backward matters when it or anything upstream has parameters.
   const needsGrad = new Map<string, boolean>();
   for (const id of order) {

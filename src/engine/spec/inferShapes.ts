@@ -183,6 +183,18 @@ export function inferShapes(model: ModelSpec): ShapeReport {
     totalFlops += result.flops;
     nodes.set(id, { ...result, id, op: node.op, inputs });
   }
+  // A reconstruction loss compares the prediction with the input itself, value for value.
+  const lossNode = lossNodes[0];
+  if (lossNode?.op === 'meanSquaredError' && lossNode.params.target === 'input') {
+    const prediction = nodes.get(lossNode.id) && nodes.get(nodes.get(lossNode.id)!.inputs[0]);
+    const input = inputNodes[0] && nodes.get(inputNodes[0].id);
+    if (prediction && input && shapeSize(prediction.shape) !== shapeSize(input.shape)) {
+      error(
+        `${nodeLabel(lossNode)}: reconstructs the input (${shapeSize(input.shape)} values) but receives ${shapeSize(prediction.shape)} values`,
+        lossNode.id,
+      );
+    }
+  }
   if (totalParams > SIZE_LIMITS.maxTotalParams) {
     error(
       `The model has ${totalParams.toExponential(2)} parameters; the limit is ${SIZE_LIMITS.maxTotalParams.toExponential(2)}.`,

@@ -29,7 +29,34 @@ const mnistRecipe = {
   view: { smoothing: 0.6, logScale: false },
 } as const;
 
+/** input → (dense → activation) × 4 → logits → loss: the deep-net templates. */
+function deepNet(activation: 'relu' | 'tanh', init: { init: 'he' | 'glorot' }): NodeInput[] {
+  const hidden = [256, 128, 64, 32].flatMap((units, i): NodeInput[] => [
+    { id: `dense${i + 1}`, op: 'dense', params: { units, ...init } },
+    { id: `${activation}${i + 1}`, op: activation, params: {} },
+  ]);
+  return [
+    { id: 'input', op: 'input', params: { shape: [1, 28, 28] } },
+    ...hidden,
+    { id: 'logits', op: 'dense', params: { units: 10, ...glorot } },
+    { id: 'loss', op: 'softmaxCrossEntropy', params: {} },
+  ];
+}
+
 export const templates = {
+  logisticRegression: {
+    title: 'Logistic regression',
+    description: 'One dense layer from pixels to 10 classes: the linear baseline.',
+    input: {
+      ...mnistRecipe,
+      name: 'Logistic regression on MNIST',
+      model: chain([
+        { id: 'input', op: 'input', params: { shape: [1, 28, 28] } },
+        { id: 'logits', op: 'dense', params: { units: 10, ...glorot } },
+        { id: 'loss', op: 'softmaxCrossEntropy', params: {} },
+      ]),
+    },
+  },
   mlp: {
     title: 'MLP 784-128-10',
     description: 'One hidden layer of 128 ReLU units on MNIST.',
@@ -43,6 +70,24 @@ export const templates = {
         { id: 'logits', op: 'dense', params: { units: 10, ...glorot } },
         { id: 'loss', op: 'softmaxCrossEntropy', params: {} },
       ]),
+    },
+  },
+  deepRelu: {
+    title: 'Deep ReLU net',
+    description: 'Four hidden ReLU layers (256-128-64-32) on MNIST.',
+    input: {
+      ...mnistRecipe,
+      name: 'Deep ReLU net on MNIST',
+      model: chain(deepNet('relu', { init: 'he' })),
+    },
+  },
+  deepTanh: {
+    title: 'Deep tanh net',
+    description: 'The same four hidden layers with tanh: compare how it trains.',
+    input: {
+      ...mnistRecipe,
+      name: 'Deep tanh net on MNIST',
+      model: chain(deepNet('tanh', glorot)),
     },
   },
   lenet5: {
@@ -66,6 +111,49 @@ export const templates = {
         { id: 'relu6', op: 'relu', params: {} },
         { id: 'logits', op: 'dense', params: { units: 10, ...glorot } },
         { id: 'loss', op: 'softmaxCrossEntropy', params: {} },
+      ]),
+    },
+  },
+  convnetBatchNorm: {
+    title: 'Convnet + batch norm',
+    description: 'Two conv, batch-norm and pooling stages, dropout, then a dense classifier.',
+    input: {
+      ...mnistRecipe,
+      name: 'Small convnet with batch norm and dropout on MNIST',
+      model: chain([
+        { id: 'input', op: 'input', params: { shape: [1, 28, 28] } },
+        { id: 'conv1', op: 'conv2d', params: { filters: 16, kernel: 3, padding: 1, bias: false } },
+        { id: 'bn1', op: 'batchnorm', params: {} },
+        { id: 'relu1', op: 'relu', params: {} },
+        { id: 'pool1', op: 'maxpool2d', params: { size: 2 } },
+        { id: 'conv2', op: 'conv2d', params: { filters: 32, kernel: 3, padding: 1, bias: false } },
+        { id: 'bn2', op: 'batchnorm', params: {} },
+        { id: 'relu2', op: 'relu', params: {} },
+        { id: 'pool2', op: 'maxpool2d', params: { size: 2 } },
+        { id: 'flatten', op: 'flatten', params: {} },
+        { id: 'dropout', op: 'dropout', params: { rate: 0.25 } },
+        { id: 'hidden', op: 'dense', params: { units: 64 } },
+        { id: 'relu3', op: 'relu', params: {} },
+        { id: 'logits', op: 'dense', params: { units: 10, ...glorot } },
+        { id: 'loss', op: 'softmaxCrossEntropy', params: {} },
+      ]),
+    },
+  },
+  autoencoder: {
+    title: 'Autoencoder 784-64-784',
+    description: 'Squeeze each digit through 64 units and rebuild it: loss is the pixel error.',
+    input: {
+      ...mnistRecipe,
+      name: 'Autoencoder on MNIST',
+      // Pixels on [0, 1], so the sigmoid output can match them exactly.
+      data: { dataset: 'mnist', normalization: 'unit' },
+      model: chain([
+        { id: 'input', op: 'input', params: { shape: [1, 28, 28] } },
+        { id: 'code', op: 'dense', params: { units: 64, ...glorot } },
+        { id: 'relu', op: 'relu', params: {} },
+        { id: 'decode', op: 'dense', params: { units: 784, ...glorot } },
+        { id: 'pixels', op: 'sigmoid', params: {} },
+        { id: 'loss', op: 'meanSquaredError', params: { target: 'input' } },
       ]),
     },
   },
