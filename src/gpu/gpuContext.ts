@@ -207,7 +207,10 @@ export class GpuContext {
    * Runs `record` without executing anything, collecting the pipelines its kernel calls
    * need, then compiles them all asynchronously and in parallel. Returns how many.
    */
-  async collectPipelines(record: () => void): Promise<number> {
+  async collectPipelines(
+    record: () => void,
+    onProgress?: (compiled: number, total: number) => void,
+  ): Promise<number> {
     this.flush();
     const collected = new Set<Pipeline>();
     this.collected = collected;
@@ -217,7 +220,13 @@ export class GpuContext {
       this.collected = null;
       this.arena.discard();
     }
-    await Promise.all([...collected].map((p) => this.pipelines.compileAsync(p)));
+    let compiled = 0;
+    onProgress?.(0, collected.size);
+    await Promise.all(
+      [...collected].map((p) =>
+        this.pipelines.compileAsync(p).then(() => onProgress?.(++compiled, collected.size)),
+      ),
+    );
     return collected.size;
   }
 

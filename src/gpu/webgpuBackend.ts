@@ -144,9 +144,12 @@ export class WebGpuBackend implements Backend {
     this.throwIfFailed();
   }
 
-  async prepare(record: () => void): Promise<PrepareReport> {
+  async prepare(
+    record: () => void,
+    onProgress?: (compiled: number, total: number) => void,
+  ): Promise<PrepareReport> {
     const t0 = performance.now();
-    const pipelines = await this.gpu.collectPipelines(record);
+    const pipelines = await this.gpu.collectPipelines(record, onProgress);
     return { pipelines, ms: performance.now() - t0 };
   }
 

@@ -354,8 +354,12 @@ export interface Backend {
    * pipelines, in parallel and off the recording thread's critical path) WITHOUT running any
    * of them: `record` is called in a dry mode where kernel calls only declare themselves.
    * Backends with nothing to compile resolve at once and need not call `record`.
+   * `onProgress` hears of each kernel compiled, out of how many.
    */
-  prepare(record: () => void): Promise<PrepareReport>;
+  prepare(
+    record: () => void,
+    onProgress?: (compiled: number, total: number) => void,
+  ): Promise<PrepareReport>;
 
   fill(buf: DeviceBuffer, value: number, n?: number): void;
   randomFill(p: RandomFillParams): void;

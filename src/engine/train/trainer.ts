@@ -125,6 +125,13 @@ export class Trainer {
     backend.submit();
     // Every kernel a training step and an evaluation batch launch, compiled before the first
     // step (on WebGPU, in parallel and asynchronously), so step one does not stall on it.
+    const compiling = (compiled: number, total: number) =>
+      onEvent({
+        type: 'status',
+        state: 'compiling',
+        message: `Compiling GPU kernels… ${compiled} of ${total}`,
+        progress: total > 0 ? compiled / total : 1,
+      });
     trainer.preparation = await backend.prepare(() => {
       trainer.recordTrainStep(0);
       trainer.optimizer.setStepCount(0);
@@ -132,7 +139,7 @@ export class Trainer {
       data.gatherTestBatch(0);
       program.forward();
       program.state.training = true;
-    });
+    }, compiling);
     await backend.sync();
     return trainer;
   }
