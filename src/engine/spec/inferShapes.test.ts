@@ -133,6 +133,16 @@ describe('inferShapes', () => {
     ]);
   });
 
+  it('a model cut in two says so once, not with a warning on every node', () => {
+    const m = chain([input([4]), dense('a', 3), dense('b', 3), loss]);
+    m.edges = m.edges.filter((e) => e.to !== 'b');
+    const r = inferShapes(m);
+    expect(r.problems.map((p) => [p.severity, p.nodeId, p.message])).toEqual([
+      ['error', 'b', 'dense#b: has no input; connect something to it'],
+      ['error', undefined, 'The input is not connected to the loss.'],
+    ]);
+  });
+
   it('concat orders its inputs by port', () => {
     const m: ModelSpec = {
       nodes: [

@@ -209,17 +209,21 @@ export function inferShapes(model: ModelSpec): ShapeReport {
       const id = order[i];
       if (outgoing.get(id)!.some((next) => reaches.has(next))) reaches.add(id);
     }
-    for (const node of model.nodes) {
-      if (!reaches.has(node.id)) {
-        problems.push({
-          severity: 'warning',
-          nodeId: node.id,
-          message: `${nodeLabel(node)}: does not lead to the loss, so it is not trained`,
-        });
-      }
-    }
     const inputId = inputNodes[0]?.id;
     if (inputId && !reaches.has(inputId)) error('The input is not connected to the loss.');
+    // A side branch off a connected model is worth a warning on each of its nodes; a model cut
+    // in two already has the error above, and a warning on every node would bury it.
+    else {
+      for (const node of model.nodes) {
+        if (!reaches.has(node.id)) {
+          problems.push({
+            severity: 'warning',
+            nodeId: node.id,
+            message: `${nodeLabel(node)}: does not lead to the loss, so it is not trained`,
+          });
+        }
+      }
+    }
   }
 
   return {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { templateSpec } from '../../engine/spec/templates';
+import { displayPositions, layoutPositions, NODE_HEIGHT, NODE_WIDTH } from './autoLayout';
+
+describe('auto-layout', () => {
+  it('lays a chain out top to bottom, each node below the one feeding it, none overlapping', () => {
+    const model = templateSpec('lenet5').model;
+    const positions = layoutPositions(model);
+    for (const edge of model.edges)
+      expect(positions.get(edge.to)!.y).toBeGreaterThanOrEqual(
+        positions.get(edge.from)!.y + NODE_HEIGHT,
+      );
+    const all = [...positions.values()];
+    for (let i = 0; i < all.length; i++)
+      for (let j = i + 1; j < all.length; j++) {
+        const apart =
+          Math.abs(all[i].x - all[j].x) >= NODE_WIDTH ||
+          Math.abs(all[i].y - all[j].y) >= NODE_HEIGHT;
+        expect(apart).toBe(true);
+      }
+  });
+
+  it('puts the branches of a fan-out side by side', () => {
+    const model = templateSpec('mlp').model;
+    model.nodes.push({ id: 'side', op: 'tanh', params: {} });
+    model.edges.push({ from: 'hidden', to: 'side' });
+    const p = layoutPositions(model);
+    expect(p.get('side')!.y).toBe(p.get('relu')!.y);
+    expect(Math.abs(p.get('side')!.x - p.get('relu')!.x)).toBeGreaterThanOrEqual(NODE_WIDTH);
+  });
+
+  it('keeps the positions a spec has, and lays out only when some are missing', () => {
+    const model = templateSpec('mlp').model;
+    expect(displayPositions(model).get('relu')).toEqual({ x: 0, y: 180 });
+    for (const n of model.nodes) delete n.position;
+    expect(displayPositions(model).size).toBe(model.nodes.length);
+  });
+});
