@@ -11,9 +11,12 @@ import {
 } from './editorActions';
 import { editorCommand, isTypingTarget, SELECTION_COMMANDS, type EditorCommand } from './shortcuts';
 
+function focusIsInEditor(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[data-testid="editor-panel"]') !== null;
+}
+
 function focusIsOnEditor(target: EventTarget | null): boolean {
-  if (!(target instanceof Element)) return true;
-  return target === document.body || target.closest('[data-testid="editor-panel"]') !== null;
+  return !(target instanceof Element) || target === document.body || focusIsInEditor(target);
 }
 
 function hasTextSelection(): boolean {
@@ -62,6 +65,8 @@ export function useEditorShortcuts(): void {
       const command = editorCommand(e);
       if (command === null) return;
       if (SELECTION_COMMANDS.has(command) && !focusIsOnEditor(e.target)) return;
+      // Ctrl+A on the page itself keeps selecting the page's text.
+      if (command === 'selectAll' && !focusIsInEditor(e.target)) return;
       if (run(command)) e.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
