@@ -7,6 +7,12 @@
 // (weights, optimizer state, step counters, data order) in memory; if the device is lost the
 // run moves to the CPU backend, resumes from that checkpoint and carries on.
 import * as Comlink from 'comlink';
+import {
+  DecisionBoundary,
+  frameBuffers,
+  hasInputPlane,
+  type BoundaryFrame,
+} from '../engine/analysis/decisionBoundary';
 import type { Backend } from '../engine/backend/backend';
 import { CpuBackend } from '../engine/backend/cpu/cpuBackend';
 import { DatasetError, type DataSplit, type Dataset } from '../engine/data/dataset';
@@ -268,6 +274,69 @@ async function takeCheckpoint(t: Trainer): Promise<void> {
   if (trainer === t) checkpoint = { trainer: t, value };
 }
 
+// ---- decision boundary -----------------------------------------------------------------
+
+/** While training a toy set, a boundary frame at most this often (and one whenever it stops). */
+const BOUNDARY_INTERVAL_MS = 250;
+/** The grid sizes predictGrid accepts: a 256 × 256 grid is 65,536 points, a few passes. */
+const MIN_GRID = 4;
+const MAX_GRID = 256;
+/** The boundary probe of the current trainer, built on first use (toy sets only). */
+let boundary: { trainer: Trainer; probe: DecisionBoundary | null } | null = null;
+let boundaryAt = 0;
+
+/** Frees the probe of a trainer that is going away. */
+function dropBoundary(): void {
+  const old = boundary;
+  boundary = null;
+  try {
+    old?.probe?.dispose();
+  } catch {
+    // Its buffers went with a lost device.
+  }
+}
+
+/** Builds (once per trainer) and runs the probe; call inside `exclusive`, between chunks. */
+async function boundaryFrame(t: Trainer, d: Dataset): Promise<BoundaryFrame | null> {
+  if (boundary?.trainer !== t) {
+    dropBoundary();
+    const entry: NonNullable<typeof boundary> = { trainer: t, probe: null };
+    boundary = entry;
+    const probe = await DecisionBoundary.create(t.spec, t.backend, d);
+    if (boundary !== entry) {
+      probe.dispose(); // the trainer went away meanwhile
+      return null;
+    }
+    entry.probe = probe;
+  }
+  return boundary.probe === null ? null : boundary.probe.frame(t.program, t.stepsDone);
+}
+
+/**
+ * Sends what the current weights of `t` predict over the input plane, when its data has one.
+ * The probe never disturbs the run, so a boundary that cannot be drawn is said once and the
+ * run goes on without it; only a lost device is thrown, for the run loop to move the run.
+ */
+async function drawBoundary(t: Trainer): Promise<void> {
+  const d = t.dataset;
+  if (!hasInputPlane(t.spec) || trainer !== t) return;
+  boundaryAt = performance.now();
+  try {
+    const frame = await exclusive(async () => (trainer === t ? boundaryFrame(t, d) : null));
+    if (frame !== null && trainer === t) emit({ type: 'boundary', frame });
+  } catch (error) {
+    if (await lostDevice(t.backend)) throw error;
+    if (trainer !== t) return;
+    dropBoundary();
+    boundary = { trainer: t, probe: null }; // no second try for this trainer
+    emit({
+      type: 'error',
+      kind: 'internal',
+      message: `The decision boundary could not be drawn: ${messageOf(error)}`,
+    });
+  }
+}
+
 /** Trains up to `limit` steps in chunks sized to CHUNK_TARGET_MS, until paused or halted. */
 async function runLoop(t: Trainer, run: RunLoop): Promise<void> {
   let remaining = run.limit;
@@ -284,10 +353,12 @@ async function runLoop(t: Trainer, run: RunLoop): Promise<void> {
         Math.min(MAX_CHUNK_STEPS, Math.round(CHUNK_TARGET_MS / Math.max(msPerStep, 1e-3))),
       );
       if (checkpointWanted(t)) await takeCheckpoint(t);
+      if (performance.now() - boundaryAt >= BOUNDARY_INTERVAL_MS) await drawBoundary(t);
       await yieldToEventLoop();
     }
     if (trainer !== t) return;
     await exclusive(() => t.flush());
+    await drawBoundary(t);
     // Paused (or finished) on the GPU: a loss from now on resumes exactly here.
     if (t.backend instanceof WebGpuBackend && trainer === t) await takeCheckpoint(t);
     if (trainer === t && !halted(t) && state !== 'paused')
@@ -351,6 +422,7 @@ function moveToCpu(lost: WebGpuBackend, reason: string): Promise<void> {
   // The old loop sees the trainer gone and stops without a word.
   trainer = null;
   checkpoint = null;
+  dropBoundary();
   recovery = (async () => {
     if (previous !== null) {
       previous.running = false;
@@ -404,6 +476,8 @@ function moveToCpu(lost: WebGpuBackend, reason: string): Promise<void> {
         setState('paused', `Paused at step ${from} of ${next.totalSteps}, on the CPU.`);
       }
       flushEvents();
+      // (A device lost here is lost for good: the run is on the CPU now.)
+      if (!keepTraining) void drawBoundary(next).catch(() => undefined);
     } catch (error) {
       if (gen !== generation) return;
       const { kind, errors } = describeError(error);
@@ -494,7 +568,8 @@ async function loadDataset(data: DataSpec, seed: number, gen: number): Promise<D
       (path) => fetchDatasetFile(path, () => report(downloadedFraction(), percent())),
       (fraction, message) => report(fraction, message ?? `Loading ${title}…`),
     );
-    dataset = { key, value };
+    // A load superseded while it read its data must not replace the newer load's data set.
+    if (gen === generation) dataset = { key, value };
     return value;
   } finally {
     settled = true;
@@ -548,6 +623,9 @@ function announceReady(t: Trainer, d: Dataset): void {
       `on ${d.train.count.toLocaleString('en')} training samples.${compiled}`,
   );
   flushEvents();
+  // The boundary of the initial weights, so there is a picture before the first step.
+  // (A lost device is not for this call to handle: `gpu.lost` moves the run to the CPU.)
+  void drawBoundary(t).catch(() => undefined);
 }
 
 function superseded(): LoadResult {
@@ -662,6 +740,7 @@ const api: EngineApi = {
     await backendChosen;
     await recovery;
     await stopLoop();
+    dropBoundary();
     trainer?.dispose();
     trainer = null;
     checkpoint = null;
@@ -721,6 +800,7 @@ const api: EngineApi = {
     if (spec === null || dataset === null) return;
     const gen = ++generation;
     await stopLoop();
+    dropBoundary();
     trainer?.dispose();
     trainer = null;
     checkpoint = null;
@@ -750,6 +830,23 @@ const api: EngineApi = {
     if (trainer === t)
       emit({ type: 'eval', step: t.stepsDone, epoch: t.epoch, split: 'test', ...result });
     return result;
+  },
+
+  async predictGrid(resolution) {
+    await recovery;
+    const t = trainer;
+    if (t === null || !hasInputPlane(t.spec)) return null;
+    const d = t.dataset;
+    const size = Math.max(MIN_GRID, Math.min(MAX_GRID, Math.round(resolution) || MIN_GRID));
+    const frame = await exclusive(async () => {
+      const probe = await DecisionBoundary.create(t.spec, t.backend, d, { resolution: size });
+      try {
+        return await probe.frame(t.program, t.stepsDone);
+      } finally {
+        probe.dispose();
+      }
+    });
+    return Comlink.transfer(frame, frameBuffers(frame));
   },
 
   async previewSamples(data, seed, count) {

@@ -1,6 +1,7 @@
 // The training worker's API as the page sees it through comlink. The page calls these
 // methods; everything the run produces comes back through the one `subscribe` callback, in
 // batches, so the page receives at most tens of messages per second however fast it trains.
+import type { BoundaryFrame } from '../engine/analysis/decisionBoundary';
 import type { DataSpec } from '../engine/spec/schema';
 import type { EngineEvent, ErrorKind } from '../engine/train/events';
 
@@ -86,6 +87,12 @@ export interface EngineApi {
   reset(): Promise<void>;
   /** Loss and accuracy on the whole test split with the current weights; null if nothing is loaded. */
   evaluate(): Promise<EvaluationResult | null>;
+  /**
+   * What the current weights predict over a toy set's input plane, on a resolution ×
+   * resolution grid (4 to 256), without disturbing the run; null when nothing is loaded or the
+   * data has no plane. While training, the same arrives unasked as 'boundary' events.
+   */
+  predictGrid(resolution: number): Promise<BoundaryFrame | null>;
   /**
    * Samples of the data `data` names, for the data panel, without touching the run: the first
    * `count` MNIST test digits (its test files alone are read when the run holds no MNIST), or

@@ -73,3 +73,47 @@ describe('mergeMetrics and transferablesOf', () => {
     expect(Array.from(original.steps)).toEqual([1, 2]);
   });
 });
+
+describe('decision-boundary frames in a batch', () => {
+  function boundary(step: number): EngineEvent {
+    const points = {
+      train: new Float32Array(2),
+      trainLabels: new Int32Array(1),
+      trainTargets: null,
+      test: new Float32Array(2),
+      testLabels: new Int32Array(1),
+      testTargets: null,
+    };
+    return {
+      type: 'boundary',
+      frame: {
+        step,
+        task: 'classification',
+        bounds: { xMin: -1, xMax: 1, yMin: -1, yMax: 1 },
+        resolution: 2,
+        outputs: 2,
+        values: new Float32Array(8),
+        classNames: ['A', 'B'],
+        hidden: null,
+        points,
+      },
+    };
+  }
+
+  it('keeps only the latest frame, and metrics around the dropped ones still merge', () => {
+    const out = coalesceEvents([
+      metrics([1], 0.01),
+      boundary(1),
+      metrics([2], 0.02),
+      boundary(2),
+      status('paused', 0),
+    ]);
+    expect(out.map((e) => e.type)).toEqual(['metrics', 'boundary', 'status']);
+    expect(out[1].type === 'boundary' && out[1].frame.step).toBe(2);
+  });
+
+  it('transfers every array of a frame', () => {
+    const e = boundary(3);
+    expect(transferablesOf([e])).toHaveLength(5);
+  });
+});

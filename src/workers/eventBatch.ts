@@ -1,6 +1,8 @@
 // How the worker packs what a run emits into one message: neighbouring metrics events become
-// one (with fresh arrays, safe to transfer whoever else holds the originals), and of
-// neighbouring status events in the same state (progress updates) only the latest is kept.
+// one (with fresh arrays, safe to transfer whoever else holds the originals), of
+// neighbouring status events in the same state (progress updates) only the latest is kept, and
+// of decision-boundary frames only the latest (each one replaces the picture).
+import { frameBuffers } from '../engine/analysis/decisionBoundary';
 import type { EngineEvent, MetricsEvent } from '../engine/train/events';
 
 export function coalesceEvents(events: readonly EngineEvent[]): EngineEvent[] {
@@ -10,7 +12,12 @@ export function coalesceEvents(events: readonly EngineEvent[]): EngineEvent[] {
     if (metricsRun.length > 0) out.push(mergeMetrics(metricsRun));
     metricsRun = [];
   };
-  for (const e of events) {
+  let lastBoundary = -1;
+  events.forEach((e, i) => {
+    if (e.type === 'boundary') lastBoundary = i;
+  });
+  for (const [i, e] of events.entries()) {
+    if (e.type === 'boundary' && i !== lastBoundary) continue;
     if (e.type === 'metrics') {
       metricsRun.push(e);
       continue;
@@ -48,6 +55,7 @@ export function mergeMetrics(run: readonly MetricsEvent[]): MetricsEvent {
 export function transferablesOf(events: readonly EngineEvent[]): ArrayBuffer[] {
   const buffers: ArrayBuffer[] = [];
   for (const e of events) {
+    if (e.type === 'boundary') buffers.push(...frameBuffers(e.frame));
     if (e.type !== 'metrics') continue;
     for (const { buffer } of [e.steps, e.loss, e.accuracy]) {
       // A shared buffer cannot be transferred; it would be copied anyway.

@@ -4,8 +4,10 @@
 export interface DataSplit {
   /** count × rowSize values: raw bytes (images) or floats (toy 2-D points). */
   inputs: Uint8Array | Float32Array;
-  /** count class indices. */
+  /** count class indices (zeros for a regression set, whose targets are in `targets`). */
   labels: Int32Array;
+  /** count × Dataset.targetSize real-valued targets, for regression sets only. */
+  targets?: Float32Array;
   count: number;
 }
 
@@ -14,8 +16,11 @@ export interface Dataset {
   name: string;
   /** One sample's shape: [1, 28, 28] for MNIST, [2] for a toy set. */
   sampleShape: number[];
+  /** Class count (0 for a regression set). */
   classes: number;
   classNames: string[];
+  /** Values per sample of a regression target; absent where samples carry class labels. */
+  targetSize?: number;
   train: DataSplit;
   test: DataSplit;
 }

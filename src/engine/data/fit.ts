@@ -4,19 +4,22 @@
 import type { DataSpec, ModelSpec } from '../spec/schema';
 import { nodeLabel, type Problem, type ShapeReport } from '../spec/inferShapes';
 import { shapeSize } from '../modules/module';
-import { toyClassCount } from './toy2d';
+import { isRegressionToy, toyClassCount } from './toy2d';
 
 /** What the model must match: a dataset's name, one sample's shape and its class count. */
 export interface DataSignature {
   name: string;
   sampleShape: readonly number[];
   classes: number;
+  /** Values per sample of a regression target; absent for class labels. */
+  targetSize?: number;
 }
 
 /** The signature of the data a spec names, known without loading it. */
 export function dataSignature(data: DataSpec): DataSignature {
   if (data.dataset === 'mnist') return { name: 'mnist', sampleShape: [1, 28, 28], classes: 10 };
-  return { name: `toy:${data.kind}`, sampleShape: [2], classes: toyClassCount(data) };
+  const signature = { name: `toy:${data.kind}`, sampleShape: [2], classes: toyClassCount(data) };
+  return isRegressionToy(data.kind) ? { ...signature, targetSize: 1 } : signature;
 }
 
 /**
@@ -43,11 +46,26 @@ export function dataFitProblems(
   const predShape = lossInfo && report.nodes.get(lossInfo.inputs[0])?.shape;
   if (loss && predShape) {
     const reconstructs = loss.op === 'meanSquaredError' && loss.params.target === 'input';
-    if (!reconstructs && shapeSize(predShape) !== data.classes) {
+    const values = shapeSize(predShape);
+    if (data.targetSize !== undefined && !reconstructs) {
+      if (loss.op !== 'meanSquaredError') {
+        problems.push({
+          severity: 'error',
+          nodeId: loss.id,
+          message: `${nodeLabel(loss)}: ${data.name} is a regression set (a real value per sample, no classes); train it with a meanSquaredError loss`,
+        });
+      } else if (values !== data.targetSize) {
+        problems.push({
+          severity: 'error',
+          nodeId: loss.id,
+          message: `${nodeLabel(loss)}: receives ${values} values per sample but ${data.name} has ${data.targetSize} target value${data.targetSize === 1 ? '' : 's'} per sample`,
+        });
+      }
+    } else if (!reconstructs && values !== data.classes) {
       problems.push({
         severity: 'error',
         nodeId: loss.id,
-        message: `${nodeLabel(loss)}: receives ${shapeSize(predShape)} values per sample but ${data.name} has ${data.classes} classes`,
+        message: `${nodeLabel(loss)}: receives ${values} values per sample but ${data.name} has ${data.classes} classes`,
       });
     }
   }

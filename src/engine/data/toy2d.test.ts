@@ -152,3 +152,94 @@ describe('toy 2-D data sets', () => {
     }
   });
 });
+
+describe('toy 2-D regression sets', () => {
+  const regressionKinds = ['plane', 'waves', 'bumps'] as const;
+
+  /** Points with their targets, both splits together. */
+  function valuedPoints(d: Dataset): { x: number; y: number; t: number }[] {
+    const points = [];
+    for (const s of [d.train, d.test]) {
+      for (let i = 0; i < s.count; i++) {
+        points.push({ x: s.inputs[2 * i], y: s.inputs[2 * i + 1], t: s.targets![i] });
+      }
+    }
+    return points;
+  }
+
+  it('regression, one target per point, no classes, labels all 0', () => {
+    for (const kind of regressionKinds) {
+      const d = toy({ kind, trainFraction: 0.3 });
+      expect(d.name).toBe(`toy:${kind}`);
+      expect([d.classes, d.classNames, d.targetSize]).toEqual([0, [], 1]);
+      expect(d.train.targets).toBeInstanceOf(Float32Array);
+      expect([d.train.targets!.length, d.test.targets!.length]).toEqual([150, 350]);
+      expect(d.train.labels.every((l) => l === 0)).toBe(true);
+    }
+  });
+
+  it('regression, classification sets carry no targets', () => {
+    const d = toy({ kind: 'spiral' });
+    expect(d.targetSize).toBeUndefined();
+    expect(d.train.targets).toBeUndefined();
+  });
+
+  it('regression, same seed same data; inputs within ±5/6 and targets within [−1, 1]', () => {
+    for (const kind of regressionKinds) {
+      const a = toy({ kind, noise: 1 }, 3);
+      expect(a.train.targets).toEqual(toy({ kind, noise: 1 }, 3).train.targets);
+      expect(a.train.inputs).not.toEqual(toy({ kind, noise: 1 }, 4).train.inputs);
+      const points = valuedPoints(a);
+      expect(points).toHaveLength(500);
+      for (const p of points) {
+        expect(Math.max(Math.abs(p.x), Math.abs(p.y))).toBeLessThanOrEqual(5 / 6 + 1e-6);
+        expect(Math.abs(p.t)).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
+  it('regression, plane without noise: t = (x + y)/10 in the ±6 plane', () => {
+    for (const p of valuedPoints(toy({ kind: 'plane', noise: 0 }))) {
+      expect(p.t).toBeCloseTo((6 * p.x + 6 * p.y) / 10, 5);
+    }
+  });
+
+  it('regression, waves without noise: t = sin(0.6x)·cos(0.6y), spanning most of [−1, 1]', () => {
+    const points = valuedPoints(toy({ kind: 'waves', noise: 0 }));
+    for (const p of points) {
+      expect(p.t).toBeCloseTo(Math.sin(3.6 * p.x) * Math.cos(3.6 * p.y), 5);
+    }
+    const ts = points.map((p) => p.t);
+    expect(Math.min(...ts)).toBeLessThan(-0.8);
+    expect(Math.max(...ts)).toBeGreaterThan(0.8);
+  });
+
+  it('regression, bumps without noise: near each centre the target has its sign', () => {
+    const centres = [
+      [-4, 2.5, 1],
+      [0, 2.5, -1],
+      [4, 2.5, 1],
+      [-4, -2.5, -1],
+      [0, -2.5, 1],
+      [4, -2.5, -1],
+    ];
+    let near = 0;
+    for (const p of valuedPoints(toy({ kind: 'bumps', noise: 0, samples: 2000 }))) {
+      for (const [cx, cy, sign] of centres) {
+        if (Math.hypot(6 * p.x - cx, 6 * p.y - cy) > 1) continue;
+        near++;
+        expect(Math.sign(p.t)).toBe(sign);
+        expect(Math.abs(p.t)).toBeGreaterThan(0.5);
+      }
+    }
+    expect(near).toBeGreaterThan(100);
+  });
+
+  it('regression, noise reads the surface at a moved point', () => {
+    const clean = valuedPoints(toy({ kind: 'plane', noise: 0 }));
+    const noisy = valuedPoints(toy({ kind: 'plane', noise: 0.3 }));
+    // Same draws for the points themselves, so the same inputs; only the targets move.
+    const moved = noisy.filter((p, i) => Math.abs(p.t - clean[i].t) > 0.05).length;
+    expect(moved / noisy.length).toBeGreaterThan(0.5);
+  });
+});

@@ -1,9 +1,15 @@
 // The 2-D classification sets of TensorFlow Playground (circle, xor, gaussians, spiral), drawn
 // as it draws them in its ±6 plane, then divided by 6 so inputs lie in about [−1, 1]: inputs of
 // unit scale keep the default initialisations and learning rates in their working range.
-// Gaussians and spiral take 2 to 8 classes; circle and xor are two-class by nature.
+// Gaussians and spiral take 2 to 8 classes; circle and xor are two-class by nature. The
+// regression sets (plane, waves, bumps) give each point one real-valued target in [−1, 1].
 import { RandomStream, SeededRandom } from '../rng';
-import type { DataSpec } from '../spec/schema';
+import {
+  toyRegressionKinds,
+  type DataSpec,
+  type ToyDatasetKind,
+  type ToyRegressionKind,
+} from '../spec/schema';
 import type { DataSplit, Dataset } from './dataset';
 
 export type ToyDataSpec = Extract<DataSpec, { dataset: 'toy' }>;
@@ -15,15 +21,21 @@ const PLANE_HALF_WIDTH = 6;
 class Points {
   readonly xy: Float32Array;
   readonly labels: Int32Array;
+  readonly targets: Float32Array;
   private n = 0;
   constructor(capacity: number) {
     this.xy = new Float32Array(2 * capacity);
     this.labels = new Int32Array(capacity);
+    this.targets = new Float32Array(capacity);
   }
   add(x: number, y: number, label: number): void {
     this.xy[2 * this.n] = x / PLANE_HALF_WIDTH;
     this.xy[2 * this.n + 1] = y / PLANE_HALF_WIDTH;
     this.labels[this.n++] = label;
+  }
+  addValue(x: number, y: number, target: number): void {
+    this.targets[this.n] = target;
+    this.add(x, y, 0);
   }
 }
 
@@ -125,27 +137,87 @@ function spiral(points: Points, samples: number, noise: number, classes: number,
   }
 }
 
+/** A point's target in [−1, 1], as a function of where it is in the ±6 plane. */
+type Surface = (x: number, y: number) => number;
+
+/** TF Playground's plane: rises from −1 at (−5, −5) to 1 at (5, 5). */
+const plane: Surface = (x, y) => (x + y) / 10;
+
+/** sin(0.6x)·cos(0.6y): a 2 × 3 chequer of smooth hills and hollows over ±5. */
+const waves: Surface = (x, y) => Math.sin(0.6 * x) * Math.cos(0.6 * y);
+
+/** Six bumps up and down in a 3 × 2 grid, as TF Playground's "multi Gaussian" (smooth here). */
+const BUMPS = [
+  [-4, 2.5, 1],
+  [0, 2.5, -1],
+  [4, 2.5, 1],
+  [-4, -2.5, -1],
+  [0, -2.5, 1],
+  [4, -2.5, -1],
+] as const;
+const bumps: Surface = (x, y) => {
+  let t = 0;
+  for (const [cx, cy, sign] of BUMPS) t += sign * Math.exp(-((x - cx) ** 2 + (y - cy) ** 2) / 2);
+  return t;
+};
+
+const surfaces: Record<ToyRegressionKind, Surface> = { plane, waves, bumps };
+
+/**
+ * Uniform points over ±5; as in the Playground, noise moves where the surface is read (up to
+ * ±5·noise), and the target is clipped to [−1, 1] (the plane read beyond the corners).
+ */
+function regression(
+  points: Points,
+  samples: number,
+  noise: number,
+  surface: Surface,
+  draw: Draw,
+): void {
+  for (let i = 0; i < samples; i++) {
+    const x = draw.uniform(-5, 5);
+    const y = draw.uniform(-5, 5);
+    const nx = x + draw.uniform(-5, 5) * noise;
+    const ny = y + draw.uniform(-5, 5) * noise;
+    points.addValue(x, y, Math.max(-1, Math.min(1, surface(nx, ny))));
+  }
+}
+
+/** Whether a toy set's points carry a real-valued target rather than a class. */
+export function isRegressionToy(kind: ToyDatasetKind): kind is ToyRegressionKind {
+  return (toyRegressionKinds as readonly string[]).includes(kind);
+}
+
 function classNames(spec: ToyDataSpec, classes: number): string[] {
   if (spec.kind === 'circle') return ['outside', 'inside'];
   if (spec.kind === 'xor') return ['different signs', 'same sign'];
   return Array.from({ length: classes }, (_, k) => String.fromCharCode(65 + k)); // A, B, ...
 }
 
-function split(points: Points, order: Int32Array, from: number, to: number): DataSplit {
+function split(
+  points: Points,
+  order: Int32Array,
+  from: number,
+  to: number,
+  withTargets: boolean,
+): DataSplit {
   const count = to - from;
   const inputs = new Float32Array(2 * count);
   const labels = new Int32Array(count);
+  const targets = new Float32Array(withTargets ? count : 0);
   for (let i = 0; i < count; i++) {
     const src = order[from + i];
     inputs[2 * i] = points.xy[2 * src];
     inputs[2 * i + 1] = points.xy[2 * src + 1];
     labels[i] = points.labels[src];
+    if (withTargets) targets[i] = points.targets[src];
   }
-  return { inputs, labels, count };
+  return withTargets ? { inputs, labels, targets, count } : { inputs, labels, count };
 }
 
-/** Circle and xor are two-class by nature; gaussians and spiral take `classes`. */
+/** Circle and xor are two-class by nature; gaussians and spiral take `classes`; regression sets have none. */
 export function toyClassCount(spec: ToyDataSpec): number {
+  if (isRegressionToy(spec.kind)) return 0;
   return spec.kind === 'circle' || spec.kind === 'xor' ? 2 : spec.classes;
 }
 
@@ -155,7 +227,9 @@ export function makeToyDataset(spec: ToyDataSpec, seed: number): Dataset {
   const classes = toyClassCount(spec);
   const draw = new Draw(seed);
   const points = new Points(samples);
-  if (kind === 'circle') circle(points, samples, noise, draw);
+  const regressing = isRegressionToy(kind);
+  if (regressing) regression(points, samples, noise, surfaces[kind], draw);
+  else if (kind === 'circle') circle(points, samples, noise, draw);
   else if (kind === 'xor') xor(points, samples, noise, draw);
   else if (kind === 'gaussians') gaussians(points, samples, noise, classes, draw);
   else spiral(points, samples, noise, classes, draw);
@@ -168,8 +242,9 @@ export function makeToyDataset(spec: ToyDataSpec, seed: number): Dataset {
     name: `toy:${kind}`,
     sampleShape: [2],
     classes,
-    classNames: classNames(spec, classes),
-    train: split(points, order, 0, trainCount),
-    test: split(points, order, trainCount, samples),
+    classNames: regressing ? [] : classNames(spec, classes),
+    ...(regressing ? { targetSize: 1 } : {}),
+    train: split(points, order, 0, trainCount, regressing),
+    test: split(points, order, trainCount, samples, regressing),
   };
 }

@@ -34,8 +34,10 @@ export interface Program {
   readonly report: ShapeReport;
   /** batch × input size: the executor's input, filled by the trainer's gather. */
   readonly input: DeviceBuffer;
-  /** batch class labels (i32), the loss's target unless it reconstructs the input. */
+  /** batch class labels (i32), the loss's target unless it reconstructs the input or regresses. */
   readonly labels: DeviceBuffer;
+  /** batch × targetSize real-valued targets (f32) of a regression set; null for class labels. */
+  readonly targets: DeviceBuffer | null;
   /** Device-side accumulators [Σ loss, Σ correct] the loss adds into. */
   readonly metrics: DeviceBuffer;
   readonly nodes: CompiledNode[];
@@ -55,6 +57,11 @@ export interface CompileOptions {
   datasetBytes?: number;
   /** Fuse each ReLU into the dense or conv2d before it (default true; off to see pre-activations). */
   fuse?: boolean;
+  /**
+   * Values per sample of a regression set's targets: a meanSquaredError loss with target
+   * 'label' then compares with them instead of one-hot class labels. Absent for class labels.
+   */
+  targetSize?: number;
 }
 
 function buildModule<K extends OpName>(
@@ -149,6 +156,8 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
   const fusedProducers = new Set(fusedRelu.values());
   const input = outputs.get(inputId)!;
   const labels = alloc(batch, 'i32', 'labels');
+  const targets =
+    options.targetSize === undefined ? null : alloc(batch * options.targetSize, 'f32', 'targets');
   const metrics = alloc(2, 'f32', 'metrics');
   backend.fill(metrics, 0);
 
@@ -169,7 +178,9 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
       ? null
       : node.op === 'meanSquaredError' && node.params.target === 'input'
         ? input
-        : labels;
+        : node.op === 'meanSquaredError' && targets !== null
+          ? targets
+          : labels;
     const module = buildModule(moduleDefs[node.op] as ModuleDef<OpName>, {
       backend,
       id,
@@ -206,6 +217,7 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
     report,
     input,
     labels,
+    targets,
     metrics,
     nodes,
     params,

@@ -107,6 +107,20 @@ describe('loss forward', () => {
     l.module.forward({ training: false, step: 0, validRows: 2 });
     expect(l.metrics[0]).toBeCloseTo(4 / 2 + 9 / 2, 6);
   });
+
+  it('meanSquaredError, target "label" with f32 values: a regression set\'s targets', () => {
+    const l = buildLoss(
+      meanSquaredErrorModule,
+      { target: 'label' },
+      [0.5, -1, 2],
+      3,
+      Float32Array.from([0, -1, 0]),
+    );
+    l.module.forward({ training: true, step: 0, validRows: 3 });
+    expect(l.metrics[0]).toBeCloseTo(0.25 + 0 + 4, 6);
+    expect(l.metrics[1]).toBe(0); // no classes, nothing counted as correct
+    expect(Array.from(l.grad)).toEqual([1 / 3, 0, 4 / 3].map((v) => Math.fround(v)));
+  });
 });
 
 describe('loss build errors', () => {
@@ -116,10 +130,10 @@ describe('loss build errors', () => {
     ).toThrow('softmaxCrossEntropy loss: targets must be i32 class labels, got f32');
   });
 
-  it('meanSquaredError, target "label" refuses f32 targets', () => {
+  it('meanSquaredError, target "input" refuses i32 labels', () => {
     expect(() =>
-      buildLoss(meanSquaredErrorModule, { target: 'label' }, [0, 1], 1, Float32Array.from([0, 1])),
-    ).toThrow(/target 'label' expects i32 targets/);
+      buildLoss(meanSquaredErrorModule, { target: 'input' }, [0, 1], 1, Int32Array.from([1])),
+    ).toThrow(/target 'input' expects f32 targets/);
   });
 
   it('meanSquaredError, target "input" of another size is refused', () => {

@@ -81,15 +81,18 @@ export const softmaxCrossEntropyModule: ModuleDef<'softmaxCrossEntropy'> = {
   build: (ctx) => buildLoss(ctx, 'softmaxCrossEntropy', undefined),
 };
 
-/** params.target: 'label' compares with one-hot class labels, 'input' with the model's input (autoencoders). */
+/**
+ * params.target: 'label' compares with the data set's targets (one-hot class labels, or a
+ * regression set's values), 'input' with the model's input (autoencoders).
+ */
 export const meanSquaredErrorModule: ModuleDef<'meanSquaredError'> = {
   op: 'meanSquaredError',
   infer: (_params, inputs) => inferLoss('meanSquaredError', inputs, 4),
   build: (ctx) => {
-    const expected = ctx.params.target === 'input' ? 'f32' : 'i32';
-    if (ctx.target && ctx.target.dtype !== expected) {
+    const reconstructs = ctx.params.target === 'input';
+    if (ctx.target && reconstructs && ctx.target.dtype !== 'f32') {
       throw new Error(
-        `meanSquaredError ${ctx.id}: target '${ctx.params.target}' expects ${expected} targets, got ${ctx.target.dtype}`,
+        `meanSquaredError ${ctx.id}: target 'input' expects f32 targets, got ${ctx.target.dtype}`,
       );
     }
     return buildLoss(ctx, 'meanSquaredError', undefined);

@@ -47,7 +47,13 @@ export const modelSpecSchema = z
   })
   .strict();
 
-export const toyDatasetKinds = ['circle', 'xor', 'gaussians', 'spiral'] as const;
+/** Toy sets whose points carry a class label. */
+export const toyClassificationKinds = ['circle', 'xor', 'gaussians', 'spiral'] as const;
+/** Toy sets whose points carry one real-valued target in [−1, 1] (train them with meanSquaredError). */
+export const toyRegressionKinds = ['plane', 'waves', 'bumps'] as const;
+export const toyDatasetKinds = [...toyClassificationKinds, ...toyRegressionKinds] as const;
+export type ToyDatasetKind = (typeof toyDatasetKinds)[number];
+export type ToyRegressionKind = (typeof toyRegressionKinds)[number];
 
 export const dataSpecSchema = z.discriminatedUnion('dataset', [
   z
@@ -64,6 +70,7 @@ export const dataSpecSchema = z.discriminatedUnion('dataset', [
       samples: z.number().int().min(10).max(10_000).default(500),
       noise: z.number().min(0).max(1).default(0.1),
       trainFraction: z.number().gt(0).lt(1).default(0.5),
+      /** For gaussians and spiral; circle and xor are two-class, regression sets have none. */
       classes: z.number().int().min(2).max(8).default(2),
     })
     .strict(),

@@ -14,6 +14,8 @@ export interface Normalization {
 interface DeviceSplit {
   inputs: DeviceBuffer;
   labels: DeviceBuffer;
+  /** A regression set's real-valued targets; null for class labels. */
+  targets: DeviceBuffer | null;
   indices: DeviceBuffer;
   count: number;
 }
@@ -27,8 +29,13 @@ function upload(backend: Backend, split: DataSplit, name: string, indexCount: nu
   backend.write(inputs, split.inputs);
   const labels = backend.alloc(split.count, 'i32', `${name}.labels`);
   backend.write(labels, split.labels);
+  let targets: DeviceBuffer | null = null;
+  if (split.targets !== undefined) {
+    targets = backend.alloc(split.targets.length, 'f32', `${name}.targets`);
+    backend.write(targets, split.targets);
+  }
   const indices = backend.alloc(indexCount, 'i32', `${name}.indices`);
-  return { inputs, labels, indices, count: split.count };
+  return { inputs, labels, targets, indices, count: split.count };
 }
 
 export interface DataOrderState {
@@ -43,6 +50,9 @@ export class DeviceDataset {
   readonly test: DeviceSplit;
   readonly trainGather: GatherParams;
   readonly testGather: GatherParams;
+  /** A regression set's targets, gathered by the same indices as the inputs; null for labels. */
+  readonly trainTargetGather: GatherParams | null;
+  readonly testTargetGather: GatherParams | null;
   /** Full batches per epoch; the incomplete last batch of a shuffle is left out. */
   readonly stepsPerEpoch: number;
   /** Batches to cover the test split, the last one padded. */
@@ -59,7 +69,7 @@ export class DeviceDataset {
     batch: number,
     normalization: Normalization,
     seed: number,
-    target: { input: DeviceBuffer; labels: DeviceBuffer },
+    target: { input: DeviceBuffer; labels: DeviceBuffer; targets: DeviceBuffer | null },
   ) {
     const rows = rowSize(dataset);
     this.stepsPerEpoch = Math.floor(dataset.train.count / batch);
@@ -87,17 +97,45 @@ export class DeviceDataset {
     });
     this.trainGather = gather(this.train);
     this.testGather = gather(this.test);
+    const targetGather = (split: DeviceSplit): GatherParams | null => {
+      if (split.targets === null) return null;
+      if (target.targets === null || dataset.targetSize === undefined) {
+        throw new Error(
+          `${dataset.name} has regression targets but the program has no buffer for them`,
+        );
+      }
+      return {
+        src: split.targets,
+        labels: null,
+        indices: split.indices,
+        offset: 0,
+        batch,
+        rowSize: dataset.targetSize,
+        out: target.targets,
+        labelsOut: null,
+        scale: 1,
+        shift: 0,
+      };
+    };
+    this.trainTargetGather = targetGather(this.train);
+    this.testTargetGather = targetGather(this.test);
   }
 
   /** Every buffer the data set took on the device. */
   ownedBuffers(): DeviceBuffer[] {
-    const split = (s: DeviceSplit) => [s.inputs, s.labels, s.indices];
+    const split = (s: DeviceSplit) => [
+      s.inputs,
+      s.labels,
+      s.indices,
+      ...(s.targets ? [s.targets] : []),
+    ];
     return [...split(this.train), ...split(this.test)];
   }
 
   /** Bytes the two splits take on the device. */
   static bytes(dataset: Dataset): number {
-    const split = (s: DataSplit) => s.inputs.byteLength + 4 * s.count * 2;
+    const split = (s: DataSplit) =>
+      s.inputs.byteLength + 4 * s.count * 2 + (s.targets?.byteLength ?? 0);
     return split(dataset.train) + split(dataset.test);
   }
 
@@ -135,11 +173,19 @@ export class DeviceDataset {
   gatherTrainBatch(step: number): void {
     this.trainGather.offset = step * this.trainGather.batch;
     this.backend.gather(this.trainGather);
+    if (this.trainTargetGather !== null) {
+      this.trainTargetGather.offset = this.trainGather.offset;
+      this.backend.gather(this.trainTargetGather);
+    }
   }
 
   gatherTestBatch(index: number): number {
     this.testGather.offset = index * this.testGather.batch;
     this.backend.gather(this.testGather);
+    if (this.testTargetGather !== null) {
+      this.testTargetGather.offset = this.testGather.offset;
+      this.backend.gather(this.testTargetGather);
+    }
     return Math.min(this.testGather.batch, this.test.count - index * this.testGather.batch);
   }
 }

@@ -1,5 +1,6 @@
 // The typed events a training run emits. The worker forwards them to the page as they are;
 // arrays are typed arrays so they can travel as transferables.
+import type { BoundaryFrame } from '../analysis/decisionBoundary';
 
 export type RunState =
   | 'idle'
@@ -91,5 +92,11 @@ export interface NoticeEvent {
   lostAtStep: number;
 }
 
+/** What the model predicts over a toy set's input plane, sent a few times a second while training. */
+export interface BoundaryEvent {
+  type: 'boundary';
+  frame: BoundaryFrame;
+}
+
 export type EngineEvent =
-  MetricsEvent | EvalEvent | StatusEvent | ErrorEvent | BackendEvent | NoticeEvent;
+  MetricsEvent | EvalEvent | StatusEvent | ErrorEvent | BackendEvent | NoticeEvent | BoundaryEvent;

@@ -107,7 +107,11 @@ export class Trainer {
       ]);
     }
     checkFitsDevice(backend, dataset);
-    const program = compile(spec, backend, { batch, datasetBytes: DeviceDataset.bytes(dataset) });
+    const program = compile(spec, backend, {
+      batch,
+      datasetBytes: DeviceDataset.bytes(dataset),
+      targetSize: dataset.targetSize,
+    });
     checkFitsDataset(spec, program, dataset);
     const data = new DeviceDataset(
       backend,
@@ -115,10 +119,7 @@ export class Trainer {
       batch,
       inputNormalization(spec.data),
       spec.train.seed,
-      {
-        input: program.input,
-        labels: program.labels,
-      },
+      { input: program.input, labels: program.labels, targets: program.targets },
     );
     const optimizer = new Optimizer(backend, spec.train, program.params);
     const trainer = new Trainer(spec, backend, program, data, optimizer, onEvent);
@@ -170,6 +171,11 @@ export class Trainer {
   /** What getting the kernels ready took (zero on backends with nothing to compile). */
   preparation: PrepareReport = { pipelines: 0, ms: 0 };
   private disposed = false;
+
+  /** The data set this trainer trains on. */
+  get dataset(): Dataset {
+    return this.data.dataset;
+  }
 
   get stepsDone(): number {
     return this.stepIndex;
