@@ -165,3 +165,32 @@ describe('Trainer', () => {
     );
   });
 });
+
+describe('Trainer throughput', () => {
+  /** A backend whose work finishes later than its calls return, as a GPU's does. */
+  class SlowReadBackend extends CpuBackend {
+    override async read(buf: Parameters<CpuBackend['read']>[0]) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      return super.read(buf);
+    }
+  }
+
+  it('samples per second count the wall clock while training, not only the recording', async () => {
+    const events: EngineEvent[] = [];
+    const trainer = await Trainer.create(
+      spec({ evalEverySteps: 1000 }),
+      new SlowReadBackend(),
+      blobs(320, 3),
+      (e) => events.push(e),
+    );
+    const t0 = performance.now();
+    await trainer.trainSteps(trainer.stepsPerEpoch);
+    const wallMs = performance.now() - t0;
+    const metrics = events.filter((e): e is MetricsEvent => e.type === 'metrics');
+    const last = metrics[metrics.length - 1];
+    // 20 steps of 16 samples, with a 25 ms wait for every metrics read and the epoch's test pass.
+    const wallRate = (trainer.stepsPerEpoch * 16 * 1000) / wallMs;
+    expect(last.samplesPerSec).toBeGreaterThan(0);
+    expect(last.samplesPerSec).toBeLessThan(wallRate * 3);
+  });
+});

@@ -63,7 +63,14 @@ export class Trainer {
   private stepInEpoch = 0;
   private isFinished = false;
   private isDiverged = false;
+  /**
+   * Wall-clock time spent training (inside trainSteps, evaluations excepted) before `clockFrom`.
+   * Wall clock, not the time spent recording: on WebGPU recording returns long before the GPU
+   * has run the step, and the throughput must count the GPU's time too.
+   */
   private trainMs = 0;
+  /** performance.now() when the training clock last started; null while it is stopped. */
+  private clockFrom: number | null = null;
   /** performance.now() at the first step (shifted back on resume); null before it. */
   private startedAt: number | null = null;
   private readonly pendingPoints: StepMetrics[] = [];
@@ -202,20 +209,41 @@ export class Trainer {
     );
   }
 
+  /** Training time so far, the clock's current run included. */
+  private trainingMs(): number {
+    return this.trainMs + (this.clockFrom === null ? 0 : performance.now() - this.clockFrom);
+  }
+
+  private startClock(): void {
+    this.clockFrom ??= performance.now();
+  }
+
+  private stopClock(): void {
+    this.trainMs = this.trainingMs();
+    this.clockFrom = null;
+  }
+
   /** Train up to n steps; stops early at the end of the run, on divergence or early stopping. */
   async trainSteps(n: number): Promise<number> {
     this.startedAt ??= performance.now();
+    this.startClock();
+    try {
+      return await this.runSteps(n);
+    } finally {
+      this.stopClock();
+    }
+  }
+
+  private async runSteps(n: number): Promise<number> {
     const { backend, data } = this;
     let ran = 0;
     while (ran < n && !this.isFinished && !this.isDiverged) {
-      const t0 = performance.now();
       if (this.stepInEpoch === 0) data.shuffle();
       this.recordTrainStep(this.stepInEpoch);
       backend.submit();
       this.stepIndex++;
       this.stepInEpoch++;
       ran++;
-      this.trainMs += performance.now() - t0;
 
       const epochEnded = this.stepInEpoch === this.stepsPerEpoch;
       if (epochEnded) this.stepInEpoch = 0;
@@ -223,8 +251,12 @@ export class Trainer {
         await this.collectMetrics();
       }
       if (this.isDiverged) break;
-      if (epochEnded || this.stepIndex % this.spec.train.evalEverySteps === 0)
+      if (epochEnded || this.stepIndex % this.spec.train.evalEverySteps === 0) {
+        // Throughput is of training: the clock stops while the test split is evaluated.
+        this.stopClock();
         await this.evaluateAndTrack();
+        this.startClock();
+      }
       if (this.stepIndex >= this.totalSteps && !this.isFinished) {
         this.isFinished = true;
         await this.flush();
@@ -311,7 +343,7 @@ export class Trainer {
       bestLoss: this.bestLoss,
       best: this.best,
       evalsSinceBest: this.evalsSinceBest,
-      trainMs: this.trainMs,
+      trainMs: this.trainingMs(),
       elapsedMs: this.startedAt === null ? 0 : performance.now() - this.startedAt,
     };
   }
@@ -432,7 +464,8 @@ export class Trainer {
     }
     this.pendingPoints.length = 0;
     const stepsSince = this.stepIndex - this.lastEmitStep;
-    const msSince = this.trainMs - this.lastEmitTrainMs;
+    const trainMs = this.trainingMs();
+    const msSince = trainMs - this.lastEmitTrainMs;
     const event: MetricsEvent = {
       type: 'metrics',
       steps,
@@ -446,7 +479,7 @@ export class Trainer {
     };
     this.lastEmit = performance.now();
     this.lastEmitStep = this.stepIndex;
-    this.lastEmitTrainMs = this.trainMs;
+    this.lastEmitTrainMs = trainMs;
     this.onEvent(event);
   }
 }
