@@ -652,12 +652,16 @@ async function previewSamples(json: unknown, seed: number, count: number): Promi
       test: toy.test.inputs as Float32Array,
       testLabels: toy.test.labels,
       classNames: toy.classNames,
+      trainTargets: toy.train.targets ?? null,
+      testTargets: toy.test.targets ?? null,
     };
     return Comlink.transfer(preview, [
       preview.train.buffer,
       preview.trainLabels.buffer,
       preview.test.buffer,
       preview.testLabels.buffer,
+      ...(toy.train.targets ? [toy.train.targets.buffer] : []),
+      ...(toy.test.targets ? [toy.test.targets.buffer] : []),
     ]);
   }
   let test: DataSplit;

@@ -50,6 +50,9 @@ export type DataPreview =
       test: Float32Array;
       testLabels: Int32Array;
       classNames: string[];
+      /** A regression set's target of every point, in [−1, 1]; null for class labels. */
+      trainTargets: Float32Array | null;
+      testTargets: Float32Array | null;
     }
   | { kind: 'error'; message: string };
 

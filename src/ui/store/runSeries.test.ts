@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Series, smoothInto } from './runSeries';
+import { Series, Smoother, smoothInto } from './runSeries';
 
 describe('Series', () => {
   it('grows past its first capacity and keeps every point in order', () => {
@@ -32,5 +32,34 @@ describe('smoothInto', () => {
     const out = new Float32Array(3);
     smoothInto(values, 3, 0.5, out);
     expect(Array.from(out)).toEqual([1, 1, 1]);
+  });
+});
+
+describe('Smoother', () => {
+  it('extends with new points only, and matches smoothing from scratch', () => {
+    const s = new Series();
+    const smoother = new Smoother();
+    for (let i = 0; i < 50; i++) s.push(i + 1, Math.sin(i));
+    smoother.update(s, 0.8);
+    for (let i = 50; i < 120; i++) s.push(i + 1, Math.sin(i));
+    smoother.update(s, 0.8);
+    const fresh = new Float32Array(120);
+    smoothInto(s.values, 120, 0.8, fresh);
+    expect(Array.from(smoother.values.subarray(0, 120))).toEqual(Array.from(fresh));
+  });
+
+  it('starts over when the series is cleared and refilled, or the weight changes', () => {
+    const s = new Series();
+    const smoother = new Smoother();
+    for (let i = 0; i < 10; i++) s.push(i + 1, 5);
+    smoother.update(s, 0.9);
+    s.clear();
+    for (let i = 0; i < 20; i++) s.push(i + 1, 1);
+    smoother.update(s, 0.9);
+    expect(smoother.values[0]).toBe(1);
+    expect(smoother.values[19]).toBeCloseTo(1, 6);
+    s.push(21, 3);
+    smoother.update(s, 0);
+    expect(smoother.values[20]).toBe(3);
   });
 });

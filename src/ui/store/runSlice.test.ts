@@ -64,6 +64,36 @@ describe('runSlice', () => {
     expect(runSeries.trainLoss.length).toBe(0);
   });
 
+  it('compile progress updates keep the run; a compile that starts over clears it', () => {
+    apply([{ type: 'status', state: 'compiling', message: 'Compiling', progress: 0.5 }]);
+    expect(useAppStore.getState().run.progress).toBe(0.5);
+    apply([metrics([1], [2])]);
+    apply([{ type: 'status', state: 'compiling', message: 'Compiling', progress: 0.9 }]);
+    expect(runSeries.trainLoss.length).toBe(1);
+    apply([{ type: 'status', state: 'compiling', message: 'Compiling' }]);
+    expect(runSeries.trainLoss.length).toBe(0);
+  });
+
+  it('metrics: the learning rate is the latest; the time left follows the pace', async () => {
+    apply([{ type: 'status', state: 'training', message: 'Training' }]);
+    apply([metrics([10], [2])]);
+    expect(useAppStore.getState().run.learningRate).toBe(0.001);
+    expect(useAppStore.getState().run.etaMs).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    apply([metrics([20], [2])]);
+    const eta = useAppStore.getState().run.etaMs!;
+    // 10 steps in about 20 ms; 80 steps to go: about 160 ms.
+    expect(eta).toBeGreaterThan(20);
+    expect(eta).toBeLessThan(2000);
+  });
+
+  it('setRunSize: total steps and steps per epoch of the loaded run', () => {
+    useAppStore.getState().setRunSize({ totalSteps: 937, stepsPerEpoch: 937, backend: 'WebGPU' });
+    const run = useAppStore.getState().run;
+    expect(run.totalSteps).toBe(937);
+    expect(run.stepsPerEpoch).toBe(937);
+  });
+
   it('status: state, message and progress are taken as sent', () => {
     apply([
       { type: 'status', state: 'loading', message: 'Loading 40 %', progress: 0.4, backend: 'CPU' },

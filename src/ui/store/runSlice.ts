@@ -3,7 +3,8 @@
 // which change at most once per event batch (tens of times a second).
 import type { StateCreator } from 'zustand';
 import type { ErrorKind, EngineEvent, RunState } from '../../engine/train/events';
-import { clearRunSeries, runSeries, truncateRunSeries } from './runSeries';
+import { clearRunSeries, runSeries, runSeriesChanged, truncateRunSeries } from './runSeries';
+import { StepRate } from './stepRate';
 import type { AppState } from './store';
 
 export interface RunError {
@@ -34,6 +35,8 @@ export interface RunNumbers {
   progress: number | null;
   step: number;
   totalSteps: number;
+  /** Steps in one epoch of the loaded run (0 until it is loaded): the charts' epoch axis. */
+  stepsPerEpoch: number;
   epoch: number;
   /** Training loss and accuracy, smoothed with the spec's view.smoothing. */
   loss: number | null;
@@ -42,6 +45,10 @@ export interface RunNumbers {
   testAccuracy: number | null;
   samplesPerSec: number | null;
   elapsedMs: number;
+  /** The learning rate of the latest step (the schedule moves it). */
+  learningRate: number | null;
+  /** Time left to the end of the run at the recent pace; null before it is known. */
+  etaMs: number | null;
   errors: RunError[];
 }
 
@@ -52,7 +59,7 @@ export interface RunSlice {
   /** The run is about to be replaced (a new spec was sent): forget the old one's numbers and errors. */
   clearRun: () => void;
   /** The size of the loaded run, known from `load`'s result before any step is taken. */
-  setRunSize: (totalSteps: number, backend: string) => void;
+  setRunSize: (size: { totalSteps: number; stepsPerEpoch: number; backend: string }) => void;
   dismissNotice: () => void;
 }
 
@@ -68,6 +75,7 @@ const initialRun: RunNumbers = {
   progress: null,
   step: 0,
   totalSteps: 0,
+  stepsPerEpoch: 0,
   epoch: 0,
   loss: null,
   accuracy: null,
@@ -75,8 +83,13 @@ const initialRun: RunNumbers = {
   testAccuracy: null,
   samplesPerSec: null,
   elapsedMs: 0,
+  learningRate: null,
+  etaMs: null,
   errors: [],
 };
+
+/** The run's pace on the wall clock, for the ETA. */
+const stepRate = new StepRate();
 
 /** Debiased exponential moving average of the training curves, for the read-outs. */
 const ema = { loss: 0, accuracy: 0, debias: 1 };
@@ -102,6 +115,7 @@ function recomputeEma(weight: number): void {
 
 function freshRun(previous: RunNumbers): RunNumbers {
   resetEma();
+  stepRate.reset();
   clearRunSeries();
   // What runs the kernels, and a notice not yet dismissed, outlive the run.
   const { backend, backendKind, adapter, backendNote, tuning, notice } = previous;
@@ -114,7 +128,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   clearRun: () =>
     set((s) => ({ run: { ...freshRun(s.run), state: s.run.state, message: s.run.message } })),
 
-  setRunSize: (totalSteps, backend) => set((s) => ({ run: { ...s.run, totalSteps, backend } })),
+  setRunSize: ({ totalSteps, stepsPerEpoch, backend }) =>
+    set((s) => ({ run: { ...s.run, totalSteps, stepsPerEpoch, backend } })),
 
   dismissNotice: () => set((s) => ({ run: { ...s.run, notice: null } })),
 
@@ -124,10 +139,13 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     for (const e of events) {
       switch (e.type) {
         case 'status': {
-          // Everything after these belongs to a new trainer (progress updates repeat 'loading').
-          if (e.state === 'compiling' || (e.state === 'loading' && run.state !== 'loading')) {
+          // Everything after these belongs to a new trainer; progress updates repeat them.
+          const compileStarts =
+            e.state === 'compiling' && (e.progress === undefined || run.state !== 'compiling');
+          if (compileStarts || (e.state === 'loading' && run.state !== 'loading')) {
             run = freshRun(run);
           }
+          if (e.state !== 'training') stepRate.interrupt();
           run = {
             ...run,
             state: e.state,
@@ -140,7 +158,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         case 'metrics': {
           runSeries.trainLoss.pushAll(e.steps, e.loss);
           runSeries.trainAccuracy.pushAll(e.steps, e.accuracy);
-          runSeries.version++;
+          runSeriesChanged();
           for (let i = 0; i < e.loss.length; i++) {
             if (!Number.isFinite(e.loss[i])) continue;
             ema.loss = ema.loss * weight + (1 - weight) * e.loss[i];
@@ -149,22 +167,26 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
           }
           const seen = ema.debias < 1;
           const n = e.steps.length;
+          const step = n > 0 ? e.steps[n - 1] : run.step;
+          stepRate.observe(step, performance.now());
           run = {
             ...run,
-            step: n > 0 ? e.steps[n - 1] : run.step,
+            step,
             totalSteps: e.totalSteps,
             epoch: e.epoch,
             loss: seen ? ema.loss / (1 - ema.debias) : n > 0 ? e.loss[n - 1] : run.loss,
             accuracy: seen ? ema.accuracy / (1 - ema.debias) : run.accuracy,
             samplesPerSec: e.samplesPerSec,
             elapsedMs: e.elapsedMs,
+            learningRate: e.learningRate,
+            etaMs: stepRate.remainingMs(step, e.totalSteps),
           };
           break;
         }
         case 'eval': {
           runSeries.testLoss.push(e.step, e.loss);
           runSeries.testAccuracy.push(e.step, e.accuracy);
-          runSeries.version++;
+          runSeriesChanged();
           run = { ...run, testLoss: e.loss, testAccuracy: e.accuracy };
           break;
         }

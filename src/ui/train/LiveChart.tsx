@@ -1,42 +1,90 @@
-// A streaming line chart: d3 scales and SVG axes, the curves on a canvas, redrawn on animation
-// frames when the run's series change — never by re-rendering React for each point.
+// A streaming line chart: d3 scales and SVG axes, the curves on a canvas, redrawn on the next
+// animation frame after the run's series change — never by re-rendering React for each point,
+// and not at all while nothing changes. The hover read-out and the cursor move on the same
+// frames; PNG and SVG downloads are drawn from the layout on screen.
+import { axisBottom, axisLeft, select } from 'd3';
+import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { onRunSeriesChange, runSeries } from '../store/runSeries';
 import {
-  axisBottom,
-  axisLeft,
-  format as d3format,
-  scaleLinear,
-  scaleLog,
-  select,
-  type ScaleContinuousNumeric,
-} from 'd3';
-import { useEffect, useRef, useState } from 'react';
-import { runSeries, smoothInto, type Series } from '../store/runSeries';
+  ChartLayoutCache,
+  indexAtStep,
+  type ChartLayout,
+  type Curve,
+  type XAxis,
+} from './chartLayout';
+import { chartSvg, type ChartText } from './chartSvg';
+import { downloadBlob, svgToPng } from './download';
+import type { Polyline } from './polyline';
 
-export interface Curve {
-  series: Series;
-  label: string;
-  color: string;
-  /** 'line': raw values faint, smoothed values solid; 'points': markers joined by a thin line. */
-  kind: 'line' | 'points';
-}
+export type { Curve } from './chartLayout';
 
 interface LiveChartProps {
   title: string;
   yLabel: string;
   curves: Curve[];
   /** A fixed y range (accuracy); otherwise it fits the data. */
-  yDomain?: [number, number];
+  yDomain?: readonly [number, number];
   yFormat?: string;
+  /** How the read-out writes a value. */
+  formatValue: (v: number) => string;
   smoothing: number;
   logScale?: boolean;
+  xAxis: XAxis;
+  stepsPerEpoch: number;
+  /** Steps in the whole run (0 when unknown): the x axis grows towards it. */
+  totalSteps: number;
   testId: string;
+  /** Downloads are named `<fileName>-step-<n>.png`. */
+  fileName: string;
 }
 
 const HEIGHT = 260;
 const MARGIN = { top: 14, right: 18, bottom: 44, left: 60 };
-const EMPTY_STEPS = 100;
 /** The canvas overhangs the plot area so markers and thick lines at its edges are not cut. */
 const BLEED = 6;
+const READOUT_GAP = 14;
+
+function stroke(ctx: CanvasRenderingContext2D, line: Polyline): void {
+  if (line.length === 0) return;
+  ctx.beginPath();
+  ctx.moveTo(line.xs[0], line.ys[0]);
+  for (let i = 1; i < line.length; i++) ctx.lineTo(line.xs[i], line.ys[i]);
+  ctx.stroke();
+}
+
+function drawCurves(ctx: CanvasRenderingContext2D, layout: ChartLayout): void {
+  ctx.lineJoin = 'round';
+  ctx.lineCap = 'round';
+  for (const { curve, raw, trend } of layout.curves) {
+    ctx.strokeStyle = curve.color;
+    if (curve.kind === 'line') {
+      ctx.globalAlpha = 0.22;
+      ctx.lineWidth = 1;
+      stroke(ctx, raw);
+      ctx.globalAlpha = 1;
+      ctx.lineWidth = 2;
+      if (trend) stroke(ctx, trend);
+    } else {
+      ctx.globalAlpha = 0.7;
+      ctx.lineWidth = 1.25;
+      stroke(ctx, raw);
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = curve.color;
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = 1.5;
+      for (let i = 0; i < raw.length; i++) {
+        ctx.beginPath();
+        ctx.arc(raw.xs[i], raw.ys[i], 3.5, 0, Math.PI * 2);
+        ctx.fill();
+        ctx.stroke();
+      }
+    }
+  }
+}
+
+function xLabelOf(axis: XAxis): string {
+  return axis === 'epoch' ? 'Epoch' : 'Step';
+}
 
 export function LiveChart({
   title,
@@ -44,16 +92,30 @@ export function LiveChart({
   curves,
   yDomain,
   yFormat,
+  formatValue,
   smoothing,
-  logScale,
+  logScale = false,
+  xAxis,
+  stepsPerEpoch,
+  totalSteps,
   testId,
+  fileName,
 }: LiveChartProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const xAxisRef = useRef<SVGGElement>(null);
   const yAxisRef = useRef<SVGGElement>(null);
+  const cursorRef = useRef<HTMLDivElement>(null);
+  const readoutRef = useRef<HTMLDivElement>(null);
+  /** The pointer's x inside the plot area, or null when it is elsewhere. */
+  const hoverRef = useRef<number | null>(null);
+  const hoverMoved = useRef(false);
+  /** Asks for a frame (the pointer moved); set while the drawing effect is live. */
+  const requestFrameRef = useRef<() => void>(() => undefined);
+  const layoutRef = useRef<ChartLayout | null>(null);
   const [width, setWidth] = useState(0);
   const [empty, setEmpty] = useState(true);
+  const [shownAxis, setShownAxis] = useState<XAxis>('step');
 
   useEffect(() => {
     const box = boxRef.current;
@@ -67,9 +129,24 @@ export function LiveChart({
     const canvas = canvasRef.current;
     const xAxisNode = xAxisRef.current;
     const yAxisNode = yAxisRef.current;
-    if (!canvas || !xAxisNode || !yAxisNode || width === 0) return;
+    const cursor = cursorRef.current;
+    const readout = readoutRef.current;
+    if (!canvas || !xAxisNode || !yAxisNode || !cursor || !readout || width === 0) return;
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
+    const cache = new ChartLayoutCache();
+    const options = {
+      width,
+      height: HEIGHT,
+      margin: MARGIN,
+      yDomain,
+      yFormat: yFormat ?? '~r',
+      logScale,
+      xAxis,
+      stepsPerEpoch,
+      totalSteps,
+      smoothing,
+    };
     const innerW = Math.max(10, width - MARGIN.left - MARGIN.right);
     const innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
     const dpr = window.devicePixelRatio || 1;
@@ -77,93 +154,163 @@ export function LiveChart({
     canvas.height = Math.round((innerH + 2 * BLEED) * dpr);
     canvas.style.width = `${innerW + 2 * BLEED}px`;
     canvas.style.height = `${innerH + 2 * BLEED}px`;
-    let smoothed = new Float32Array(1024);
+    const rows = Array.from(readout.querySelectorAll<HTMLElement>('[data-readout-value]'));
+    const head = readout.querySelector<HTMLElement>('[data-readout-x]');
     let drawnVersion = -1;
+    let axesKey = '';
     let wasEmpty = true;
     let frame = 0;
+    const requestFrame = () => {
+      if (frame === 0) frame = requestAnimationFrame(draw);
+    };
+
+    const updateReadout = (layout: ChartLayout) => {
+      const px = hoverRef.current;
+      if (px === null || layout.empty) {
+        cursor.hidden = true;
+        readout.hidden = true;
+        return;
+      }
+      const perUnit = layout.xAxis === 'epoch' ? stepsPerEpoch : 1;
+      const step = layout.x.invert(px) * perUnit;
+      // The cursor snaps to the training step nearest to the pointer.
+      const anchor = curves.find((c) => c.kind === 'line')?.series ?? curves[0].series;
+      let i = indexAtStep(anchor, step);
+      if (
+        i + 1 < anchor.length &&
+        Math.abs(anchor.steps[i + 1] - step) < Math.abs(anchor.steps[i] - step)
+      )
+        i++;
+      if (i < 0) i = anchor.length > 0 ? 0 : -1;
+      if (i < 0) {
+        cursor.hidden = true;
+        readout.hidden = true;
+        return;
+      }
+      const atStep = anchor.steps[i];
+      const cx = layout.xOfStep(atStep);
+      cursor.hidden = false;
+      cursor.style.transform = `translateX(${MARGIN.left + cx}px)`;
+      readout.hidden = false;
+      readout.dataset.step = String(atStep);
+      if (head)
+        head.textContent =
+          layout.xAxis === 'epoch'
+            ? `Epoch ${(atStep / stepsPerEpoch).toFixed(2)} (step ${atStep.toLocaleString('en')})`
+            : `Step ${atStep.toLocaleString('en')}`;
+      curves.forEach((c, k) => {
+        const row = rows[k];
+        if (!row) return;
+        const j = indexAtStep(c.series, atStep);
+        if (j < 0) {
+          row.textContent = '—';
+          delete row.dataset.value;
+          return;
+        }
+        const raw = c.series.values[j];
+        if (c.kind === 'line') {
+          const smooth = cache.smoothedAt(c.series, j);
+          row.textContent = `${formatValue(smooth)} · batch ${formatValue(raw)}`;
+          row.dataset.value = String(smooth);
+        } else {
+          const at = c.series.steps[j];
+          row.textContent =
+            at === atStep ? formatValue(raw) : `${formatValue(raw)} at ${at.toLocaleString('en')}`;
+          row.dataset.value = String(raw);
+        }
+      });
+      // Beside the cursor, on whichever side has room, and always inside the chart.
+      const boxWidth = readout.offsetWidth;
+      const right = MARGIN.left + cx + READOUT_GAP;
+      const left = right + boxWidth <= width ? right : MARGIN.left + cx - READOUT_GAP - boxWidth;
+      const clamped = Math.max(0, Math.min(width - boxWidth, left));
+      readout.style.transform = `translateX(${clamped}px)`;
+    };
 
     const draw = () => {
-      frame = requestAnimationFrame(draw);
-      if (drawnVersion === runSeries.version) return;
-      drawnVersion = runSeries.version;
+      frame = 0;
+      const dataMoved = drawnVersion !== runSeries.version;
+      if (!dataMoved && !hoverMoved.current) return;
+      hoverMoved.current = false;
+      if (dataMoved) {
+        drawnVersion = runSeries.version;
+        const layout = cache.layout(curves, options);
+        layoutRef.current = layout;
+        if (layout.empty !== wasEmpty) setEmpty(layout.empty);
+        wasEmpty = layout.empty;
+        setShownAxis(layout.xAxis);
 
-      let lastStep = 0;
-      let lo = Infinity;
-      let hi = -Infinity;
-      for (const c of curves) {
-        const s = c.series;
-        lastStep = Math.max(lastStep, s.lastStep());
-        for (let i = 0; i < s.length; i++) {
-          const v = s.values[i];
-          if (!Number.isFinite(v) || (logScale && v <= 0)) continue;
-          if (v < lo) lo = v;
-          if (v > hi) hi = v;
+        // The axes change far less often than the curves: touch the DOM only when they do.
+        const key = `${layout.xTicks.map((t) => `${t.label}@${t.at.toFixed(1)}`)}|${layout.yTicks.map((t) => `${t.label}@${t.at.toFixed(1)}`)}`;
+        if (key !== axesKey) {
+          axesKey = key;
+          select(xAxisNode).call(
+            axisBottom(layout.x)
+              .tickValues(layout.xTicks.map((t) => t.value))
+              .tickFormat((_, k) => layout.xTicks[k]?.label ?? '')
+              .tickSizeOuter(0),
+          );
+          select(yAxisNode).call(
+            axisLeft(layout.y)
+              .tickValues(layout.yTicks.map((t) => t.value))
+              .tickFormat((_, k) => layout.yTicks[k]?.label ?? '')
+              .tickSize(-innerW)
+              .tickPadding(8),
+          );
         }
+        ctx.setTransform(dpr, 0, 0, dpr, BLEED * dpr, BLEED * dpr);
+        ctx.clearRect(-BLEED, -BLEED, innerW + 2 * BLEED, innerH + 2 * BLEED);
+        drawCurves(ctx, layout);
       }
-      const isEmpty = lastStep === 0;
-      if (isEmpty !== wasEmpty) setEmpty(isEmpty);
-      wasEmpty = isEmpty;
-
-      const x = scaleLinear()
-        .domain([0, Math.max(lastStep, isEmpty ? EMPTY_STEPS : 10)])
-        .range([0, innerW]);
-      let y: ScaleContinuousNumeric<number, number>;
-      if (yDomain) {
-        y = scaleLinear().domain(yDomain).range([innerH, 0]);
-      } else if (logScale && Number.isFinite(lo)) {
-        y = scaleLog()
-          .domain([lo, Math.max(hi, lo * 10)])
-          .range([innerH, 0])
-          .nice();
-      } else {
-        y = scaleLinear()
-          .domain([0, Number.isFinite(hi) && hi > 0 ? hi : 1])
-          .range([innerH, 0])
-          .nice();
-      }
-
-      select(xAxisNode).call(
-        axisBottom(x)
-          .ticks(Math.max(2, Math.floor(innerW / 90)))
-          .tickFormat(d3format('~s'))
-          .tickSizeOuter(0),
-      );
-      const yTicks = Math.max(2, Math.floor(innerH / 45));
-      select(yAxisNode).call(
-        axisLeft(y)
-          .ticks(yTicks, yFormat ?? '~r')
-          .tickSize(-innerW)
-          .tickPadding(8),
-      );
-
-      ctx.setTransform(dpr, 0, 0, dpr, BLEED * dpr, BLEED * dpr);
-      ctx.clearRect(-BLEED, -BLEED, innerW + 2 * BLEED, innerH + 2 * BLEED);
-      ctx.lineJoin = 'round';
-      ctx.lineCap = 'round';
-      for (const c of curves) {
-        const s = c.series;
-        if (s.length === 0) continue;
-        if (c.kind === 'line') {
-          if (smoothed.length < s.length) smoothed = new Float32Array(s.values.length);
-          smoothInto(s.values, s.length, smoothing, smoothed);
-          ctx.globalAlpha = 0.22;
-          ctx.lineWidth = 1;
-          strokeColumns(ctx, s.steps, s.values, s.length, x, y, c.color);
-          ctx.globalAlpha = 1;
-          ctx.lineWidth = 2;
-          strokeColumnMeans(ctx, s.steps, smoothed, s.length, x, y, c.color);
-        } else {
-          ctx.globalAlpha = 0.7;
-          ctx.lineWidth = 1.25;
-          strokeColumns(ctx, s.steps, s.values, s.length, x, y, c.color);
-          ctx.globalAlpha = 1;
-          drawPoints(ctx, s, x, y, c.color);
-        }
-      }
+      if (layoutRef.current) updateReadout(layoutRef.current);
     };
-    frame = requestAnimationFrame(draw);
-    return () => cancelAnimationFrame(frame);
-  }, [width, curves, yDomain, yFormat, smoothing, logScale]);
+    requestFrameRef.current = requestFrame;
+    const unsubscribe = onRunSeriesChange(requestFrame);
+    requestFrame();
+    return () => {
+      unsubscribe();
+      requestFrameRef.current = () => undefined;
+      cancelAnimationFrame(frame);
+    };
+  }, [
+    width,
+    curves,
+    yDomain,
+    yFormat,
+    smoothing,
+    logScale,
+    xAxis,
+    stepsPerEpoch,
+    totalSteps,
+    formatValue,
+  ]);
+
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    const box = boxRef.current;
+    if (!box) return;
+    const rect = box.getBoundingClientRect();
+    const px = e.clientX - rect.left - MARGIN.left;
+    const innerW = Math.max(10, width - MARGIN.left - MARGIN.right);
+    hoverRef.current = px >= 0 && px <= innerW ? px : null;
+    hoverMoved.current = true;
+    requestFrameRef.current();
+  };
+  const onPointerLeave = () => {
+    hoverRef.current = null;
+    hoverMoved.current = true;
+    requestFrameRef.current();
+  };
+
+  const text: ChartText = { title, xLabel: xLabelOf(shownAxis), yLabel };
+  const exportChart = async (kind: 'svg' | 'png') => {
+    const layout = layoutRef.current;
+    if (!layout) return;
+    const svg = chartSvg(layout, text);
+    const lastStep = Math.max(0, ...curves.map((c) => c.series.lastStep()));
+    const name = `${fileName}-step-${lastStep}.${kind}`;
+    if (kind === 'svg') downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), name);
+    else downloadBlob(await svgToPng(svg, 2), name);
+  };
 
   const innerW = Math.max(10, width - MARGIN.left - MARGIN.right);
   const innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
@@ -182,8 +329,36 @@ export function LiveChart({
             </span>
           ))}
         </span>
+        <span className="chart-downloads">
+          <button
+            type="button"
+            className="chart-download"
+            data-testid={`${testId}-png`}
+            disabled={empty}
+            title={`Download the ${title.toLowerCase()} chart as a PNG image`}
+            onClick={() => void exportChart('png')}
+          >
+            PNG
+          </button>
+          <button
+            type="button"
+            className="chart-download"
+            data-testid={`${testId}-svg`}
+            disabled={empty}
+            title={`Download the ${title.toLowerCase()} chart as an SVG drawing`}
+            onClick={() => void exportChart('svg')}
+          >
+            SVG
+          </button>
+        </span>
       </figcaption>
-      <div className="chart-box" ref={boxRef} style={{ height: HEIGHT }}>
+      <div
+        className="chart-box"
+        ref={boxRef}
+        style={{ height: HEIGHT }}
+        onPointerMove={onPointerMove}
+        onPointerLeave={onPointerLeave}
+      >
         <canvas
           ref={canvasRef}
           className="chart-canvas"
@@ -206,7 +381,7 @@ export function LiveChart({
             y={HEIGHT - 6}
             textAnchor="middle"
           >
-            Step
+            {text.xLabel}
           </text>
           <text
             className="axis-label"
@@ -216,6 +391,31 @@ export function LiveChart({
             {yLabel}
           </text>
         </svg>
+        <div
+          ref={cursorRef}
+          className="chart-cursor"
+          style={{ top: MARGIN.top, height: innerH }}
+          hidden
+        />
+        <div
+          ref={readoutRef}
+          className="chart-readout"
+          style={{ top: MARGIN.top + 4 }}
+          data-testid={`${testId}-readout`}
+          hidden
+        >
+          <div className="readout-x" data-readout-x="" />
+          {curves.map((c) => (
+            <div key={c.label} className="readout-row">
+              <span
+                className={c.kind === 'points' ? 'legend-swatch dot' : 'legend-swatch'}
+                style={{ background: c.color }}
+              />
+              <span className="readout-label">{c.shortLabel ?? c.label}</span>
+              <span className="readout-value" data-readout-value="" data-curve={c.label} />
+            </div>
+          ))}
+        </div>
         {empty && (
           <div
             className="chart-empty"
@@ -227,119 +427,4 @@ export function LiveChart({
       </div>
     </figure>
   );
-}
-
-/**
- * Strokes a curve, collapsing the points that fall in one pixel column into a vertical
- * min–max segment, so a long run costs one segment per column and spikes stay visible.
- */
-function strokeColumns(
-  ctx: CanvasRenderingContext2D,
-  steps: Float64Array,
-  values: Float32Array,
-  length: number,
-  x: (v: number) => number,
-  y: (v: number) => number,
-  color: string,
-): void {
-  ctx.strokeStyle = color;
-  ctx.beginPath();
-  let column = NaN;
-  let top = 0;
-  let bottom = 0;
-  let started = false;
-  for (let i = 0; i < length; i++) {
-    const v = values[i];
-    if (!Number.isFinite(v)) continue;
-    const px = x(steps[i]);
-    const py = y(v);
-    if (!Number.isFinite(py)) continue;
-    const c = Math.round(px);
-    if (c === column) {
-      if (py < top) top = py;
-      if (py > bottom) bottom = py;
-      continue;
-    }
-    if (started && bottom > top) {
-      ctx.lineTo(column, top);
-      ctx.lineTo(column, bottom);
-    }
-    if (started) ctx.lineTo(px, py);
-    else ctx.moveTo(px, py);
-    started = true;
-    column = c;
-    top = py;
-    bottom = py;
-  }
-  if (started && bottom > top) {
-    ctx.lineTo(column, top);
-    ctx.lineTo(column, bottom);
-  }
-  ctx.stroke();
-}
-
-/**
- * Strokes a smooth curve with one vertex per pixel column, at the mean of the points that
- * fall in it: the trend line stays a line however many steps the run has.
- */
-function strokeColumnMeans(
-  ctx: CanvasRenderingContext2D,
-  steps: Float64Array,
-  values: Float32Array,
-  length: number,
-  x: (v: number) => number,
-  y: (v: number) => number,
-  color: string,
-): void {
-  ctx.strokeStyle = color;
-  ctx.beginPath();
-  let column = NaN;
-  let sumX = 0;
-  let sumY = 0;
-  let count = 0;
-  let started = false;
-  const vertex = () => {
-    if (count === 0) return;
-    if (started) ctx.lineTo(sumX / count, sumY / count);
-    else ctx.moveTo(sumX / count, sumY / count);
-    started = true;
-  };
-  for (let i = 0; i < length; i++) {
-    const py = y(values[i]);
-    if (!Number.isFinite(py)) continue;
-    const px = x(steps[i]);
-    const c = Math.round(px);
-    if (c !== column) {
-      vertex();
-      column = c;
-      sumX = 0;
-      sumY = 0;
-      count = 0;
-    }
-    sumX += px;
-    sumY += py;
-    count++;
-  }
-  vertex();
-  ctx.stroke();
-}
-
-function drawPoints(
-  ctx: CanvasRenderingContext2D,
-  s: Series,
-  x: (v: number) => number,
-  y: (v: number) => number,
-  color: string,
-): void {
-  ctx.fillStyle = color;
-  ctx.strokeStyle = '#ffffff';
-  ctx.lineWidth = 1.5;
-  for (let i = 0; i < s.length; i++) {
-    const py = y(s.values[i]);
-    if (!Number.isFinite(py)) continue;
-    ctx.beginPath();
-    ctx.arc(x(s.steps[i]), py, 3.5, 0, Math.PI * 2);
-    ctx.fill();
-    ctx.stroke();
-  }
 }

@@ -2,6 +2,7 @@
 // and the progress of loading or compiling.
 import type { RunState } from '../../engine/train/events';
 import { useAppStore } from '../store/store';
+import { ProgressBar } from './ProgressBar';
 
 const stateLabels: Record<RunState, string> = {
   idle: 'Idle',
@@ -51,16 +52,11 @@ export function StatusLine() {
       )}
       <p className="status-message">{message}</p>
       {progress !== null && (state === 'loading' || state === 'compiling') && (
-        <div
-          className="progress"
-          role="progressbar"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={Math.round(progress * 100)}
-          data-testid="dataset-progress"
-        >
-          <div className="progress-fill" style={{ width: `${(progress * 100).toFixed(1)}%` }} />
-        </div>
+        <ProgressBar
+          fraction={progress}
+          label={state === 'loading' ? 'Loading the data' : 'Compiling the model'}
+          testId="dataset-progress"
+        />
       )}
     </div>
   );

@@ -12,6 +12,7 @@ import { SpecSummary } from './SpecSummary';
 import { StatusLine } from './StatusLine';
 import { TemplatePicker } from './TemplatePicker';
 import { TrainCharts } from './TrainCharts';
+import './dashboard.css';
 
 export function TrainPage() {
   return (

@@ -1,17 +1,53 @@
 // What the run controls do, as plain functions the buttons and shortcuts share.
+import type { ExperimentSpec } from '../../engine/spec/schema';
 import type { TemplateName } from '../../engine/spec/templates';
-import { getEngine } from '../app/engineClient';
-import { useAppStore } from '../store/store';
 import type { RunState } from '../../engine/train/events';
+import { getEngine } from '../app/engineClient';
+import { sameComputation } from '../editor/sameComputation';
+import { useAppStore, type AppState } from '../store/store';
+import { trainingProblems } from './specEdits';
+import { trainAvailability } from './trainAvailability';
+
+/** The spec the worker holds (as sent), to tell a change that needs a new run from one that does not. */
+let loadedSpec: ExperimentSpec | null = null;
+/** Bumped by every load: a load overtaken by a newer one does not mark its spec as the loaded one. */
+let loadTicket = 0;
+
+/**
+ * Whether the worker's run is not of the current spec. Only what the model computes, the data
+ * and the training recipe count: smoothing, the chart's axis or a node moved on the canvas
+ * change the view, not the run. Edits are immutable, so an undo back to the loaded state gives
+ * back the very same objects.
+ */
+export function runSpecChanged(
+  state: Pick<AppState, 'spec' | 'specVersion' | 'loadedSpecVersion'> = useAppStore.getState(),
+): boolean {
+  const { spec, specVersion, loadedSpecVersion } = state;
+  if (specVersion === loadedSpecVersion) return false;
+  const loaded = loadedSpec;
+  return (
+    loaded === null ||
+    !sameComputation(loaded.model, spec.model) ||
+    loaded.data !== spec.data ||
+    loaded.train !== spec.train
+  );
+}
 
 /** Sends the store's spec to the worker, which loads its data and compiles it. */
 export async function loadCurrentSpec(): Promise<void> {
   const store = useAppStore.getState();
   store.clearRun();
   const version = store.specVersion;
-  const result = await getEngine().load(store.spec);
+  const spec = store.spec;
+  const ticket = ++loadTicket;
+  const result = await getEngine().load(spec);
+  if (ticket !== loadTicket) return;
+  loadedSpec = spec;
   useAppStore.getState().markSpecLoaded(version);
-  if (result.ok) useAppStore.getState().setRunSize(result.totalSteps, result.backend);
+  if (result.ok) {
+    const { totalSteps, stepsPerEpoch, backend } = result;
+    useAppStore.getState().setRunSize({ totalSteps, stepsPerEpoch, backend });
+  }
 }
 
 export async function chooseTemplate(name: TemplateName): Promise<void> {
@@ -21,16 +57,26 @@ export async function chooseTemplate(name: TemplateName): Promise<void> {
   await loadCurrentSpec();
 }
 
-export function canTrain(state: RunState): boolean {
-  return state === 'ready' || state === 'paused';
+/** Whether Train (or Step) can be pressed now, and why not. */
+export function currentTrainAvailability() {
+  const { run, spec } = useAppStore.getState();
+  return trainAvailability(run.state, runSpecChanged(), trainingProblems(spec.model, spec.data));
 }
 
 export function canReset(state: RunState): boolean {
   return state !== 'idle' && state !== 'loading' && state !== 'compiling';
 }
 
+/** Loads the current spec first when the worker holds another; true when a run is ready. */
+async function ensureLoaded(): Promise<boolean> {
+  if (!currentTrainAvailability().enabled) return false;
+  if (runSpecChanged()) await loadCurrentSpec();
+  const state = useAppStore.getState().run.state;
+  return state === 'ready' || state === 'paused';
+}
+
 export async function train(): Promise<void> {
-  if (canTrain(useAppStore.getState().run.state)) await getEngine().start();
+  if (await ensureLoaded()) await getEngine().start();
 }
 
 export async function pause(): Promise<void> {
@@ -44,11 +90,18 @@ export async function toggleTraining(): Promise<void> {
 }
 
 export async function step(n = 1): Promise<void> {
-  if (canTrain(useAppStore.getState().run.state)) await getEngine().step(n);
+  if (await ensureLoaded()) await getEngine().step(n);
 }
 
 export async function reset(): Promise<void> {
   const state = useAppStore.getState().run.state;
-  if (state === 'failed') await loadCurrentSpec();
+  if (state === 'failed' || runSpecChanged()) await loadCurrentSpec();
   else if (canReset(state)) await getEngine().reset();
+}
+
+/** Test loss and accuracy now, on the whole test split (the result arrives as an eval event). */
+export async function evaluateNow(): Promise<void> {
+  const state = useAppStore.getState().run.state;
+  if (state === 'ready' || state === 'paused' || state === 'finished' || state === 'training')
+    await getEngine().evaluate();
 }
