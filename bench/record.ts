@@ -12,8 +12,11 @@ export const benchEngines: readonly BenchEngine[] = ['ours', 'tfjs-cpu', 'tfjs-w
  * test accuracy on all 10,000 test images.
  * 'matmul': one f32 matrix product (model 'matmul1024': 1024×1024 by 1024×1024) repeated
  * `steps` times after `warmupSteps`; the result is `gflops`.
+ * 'ui': the app itself in headless Chromium, the model trained from its dashboard (template,
+ * Train, Pause) while a PerformanceObserver records the page's long main-thread tasks; the
+ * results are `longestTaskMs` and `tasksOver50ms` (the page's budget is no task over 50 ms).
  */
-export type BenchSuite = 'throughput' | 'epoch' | 'matmul';
+export type BenchSuite = 'throughput' | 'epoch' | 'matmul' | 'ui';
 
 /** Where the engine ran: in Node (`npm run bench`) or in headless Chromium (`-- --browser`). */
 export type BenchEnvironment = 'node' | 'browser';
@@ -56,6 +59,24 @@ export interface BenchRecord {
   finalLoss: number | null;
   /** Matmul suite: 2·n³ floating-point operations per product over its mean time, in 10⁹/s. */
   gflops?: number | null;
+  /**
+   * UI suite: the longest main-thread task while training, in ms (0: none reached the 50 ms
+   * at which the browser starts reporting tasks), and how many went over 50 ms.
+   */
+  longestTaskMs?: number | null;
+  tasksOver50ms?: number | null;
+  /**
+   * UI suite, from a Chrome trace of the page's main thread: the longest task's CPU time (what
+   * the page itself did, without the time the OS gave its cores to other threads), and how
+   * many tasks took more than 50 ms of CPU. On a loaded machine the wall-clock numbers above
+   * include waiting for a core; these do not.
+   */
+  longestTaskCpuMs?: number | null;
+  tasksOver50msCpu?: number | null;
+  /** UI suite: the longest gap between two animation frames while training, in ms. */
+  longestFrameGapMs?: number | null;
+  /** UI suite: wall-clock seconds from pressing Train to the run paused. */
+  seconds?: number | null;
   /** samplesPerSec / tfjs-cpu's samplesPerSec on the same model in the same run. */
   ratioVsTfjsCpu: number | null;
   /** samplesPerSec (matmul: gflops) / tfjs-webgl's on the same model in the same run. */

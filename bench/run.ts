@@ -13,6 +13,11 @@
 //                                          (see bench/browser/harness.ts); --models takes
 //                                          mlp,lenet5,matmul, --engines ours-webgpu,ours-cpu,
 //                                          tfjs-webgpu,tfjs-webgl,tfjs-wasm; --job-timeout S
+//   npm run bench -- --ui                  the app itself in headless Chromium: LeNet-5 trained
+//                                          from its dashboard for --steps N (300) or --seconds T
+//                                          (120), whichever comes first, while the page's long
+//                                          main-thread tasks are recorded (the budget: none over
+//                                          50 ms); --models takes mlp,lenet5 (see bench/browser/uiBench.ts)
 //
 // What is timed, for every engine alike: `warmup` steps (the first one gives firstStepMs, from
 // data in memory to a finished step, model build and compile included), then `steps` steps on
@@ -37,6 +42,7 @@ import {
 import { addRatios, mergeResults, RESULTS } from './results';
 import { formatTable } from './table';
 import { browserEngines, browserModels } from './browser/protocol';
+import { UI_DEFAULTS } from './browser/uiDefaults';
 import { runTfjs, useTfjsBackend } from './tfjsEngine';
 
 const BATCH = 64;
@@ -85,10 +91,22 @@ function parseCli() {
       eval: { type: 'boolean', default: false },
       seed: { type: 'string' },
       browser: { type: 'boolean', default: false },
+      ui: { type: 'boolean', default: false },
+      seconds: { type: 'string' },
       'job-timeout': { type: 'string' },
     },
   });
   const epochs = positiveInt(values.epochs, 'epochs');
+  if (values.ui) {
+    if (epochs !== undefined || values.browser)
+      throw new Error('--ui takes --models, --steps and --seconds only');
+    return {
+      mode: 'ui' as const,
+      models: list(values.models, benchModels, UI_DEFAULTS.models, 'models'),
+      steps: positiveInt(values.steps, 'steps') ?? UI_DEFAULTS.steps,
+      seconds: positiveInt(values.seconds, 'seconds') ?? UI_DEFAULTS.seconds,
+    };
+  }
   if (values.browser) {
     if (epochs !== undefined) throw new Error('--epochs is not available with --browser');
     return {
@@ -147,6 +165,11 @@ async function report(records: BenchRecord[]): Promise<void> {
 
 async function main(): Promise<void> {
   const cli = parseCli();
+  if (cli.mode === 'ui') {
+    const { runUiBench } = await import('./browser/uiBench');
+    await report(await runUiBench(cli));
+    return;
+  }
   if (cli.mode === 'browser') {
     // Loaded on demand: Playwright and Vite are not needed for the Node bench.
     const { runBrowserBench } = await import('./browser/harness');

@@ -46,6 +46,36 @@ const columns: Column[] = [
   { header: 'GFLOP/s', numeric: true, optional: true, cell: (r) => fixed(r.gflops, 2) },
   { header: 'ms/step', numeric: true, optional: false, cell: (r) => fixed(r.msPerStep, 1) },
   {
+    header: 'longest task ms',
+    numeric: true,
+    optional: true,
+    cell: (r) => fixed(r.longestTaskMs, 0),
+  },
+  {
+    header: 'tasks > 50 ms',
+    numeric: true,
+    optional: true,
+    cell: (r) => fixed(r.tasksOver50ms, 0),
+  },
+  {
+    header: 'longest task CPU ms',
+    numeric: true,
+    optional: true,
+    cell: (r) => fixed(r.longestTaskCpuMs, 1),
+  },
+  {
+    header: 'tasks > 50 ms CPU',
+    numeric: true,
+    optional: true,
+    cell: (r) => fixed(r.tasksOver50msCpu, 0),
+  },
+  {
+    header: 'longest frame gap ms',
+    numeric: true,
+    optional: true,
+    cell: (r) => fixed(r.longestFrameGapMs, 0),
+  },
+  {
     header: 'first step ms',
     numeric: true,
     optional: false,

@@ -77,11 +77,16 @@ async function buildPage(): Promise<void> {
  * ("e is not defined" in its pthread workers), and on two cores it would start one thread.
  */
 function serve(): Promise<{ server: Server; url: string }> {
+  return serveStatic(MOUNTS);
+}
+
+/** Serves folders on localhost: each request goes to the first mount whose prefix it has. */
+export function serveStatic(mounts: [string, string][]): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     void (async () => {
       try {
         const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-        const [prefix, dir] = MOUNTS.find(([p]) => pathname.startsWith(p))!;
+        const [prefix, dir] = mounts.find(([p]) => pathname.startsWith(p))!;
         let file = path.resolve(dir, '.' + pathname.slice(prefix.length - 1));
         if (file !== dir && !file.startsWith(dir + path.sep)) {
           res.writeHead(403).end();

@@ -1,0 +1,287 @@
+// `npm run bench -- --ui`: is the page responsive while it trains? Builds the app itself,
+// serves it on localhost, opens it in headless Chromium (WebGPU on SwiftShader on the CI
+// machines), picks a template, presses Train and lets it run for N steps or T seconds, then
+// Pause — all through the dashboard, as a person would. Meanwhile a PerformanceObserver records
+// every long main-thread task (the browser reports those of 50 ms and more) and an animation-
+// frame probe the longest gap between frames. The budget is no task over 50 ms.
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../scripts/chromium';
+import type { BenchModel, BenchRecord } from '../record';
+import { serveStatic } from './harness';
+
+const ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+/** The built app goes here (not dist/, which the e2e tests build into). */
+const APP_DIR = path.join(ROOT, 'node_modules/.cache/layercake-ui-bench');
+const LONG_TASK_MS = 50;
+
+export interface UiBenchOptions {
+  models: BenchModel[];
+  /** Train until this many steps have run... */
+  steps: number;
+  /** ...or this many seconds have passed, whichever comes first. */
+  seconds: number;
+}
+
+interface Probe {
+  tasks: { start: number; duration: number }[];
+  frames: { on: boolean; last: number; maxGap: number };
+}
+
+declare global {
+  interface Window {
+    uiBenchProbe?: Probe;
+  }
+}
+
+/**
+ * Runs in the page before its own scripts: the long-task observer and the frame probe. Plain
+ * JavaScript in a string, so the bundler's helpers (tsx names functions) never reach the page.
+ */
+const PROBE_SCRIPT = `(() => {
+  const probe = { tasks: [], frames: { on: false, last: 0, maxGap: 0 } };
+  window.uiBenchProbe = probe;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) probe.tasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const tick = (t) => {
+    const f = probe.frames;
+    if (f.on) {
+      if (f.last > 0) f.maxGap = Math.max(f.maxGap, t - f.last);
+      f.last = t;
+    } else {
+      f.last = 0;
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  /** Thread CPU time, in µs. */
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * The tasks of the page's main thread in a Chrome trace (its renderer's CrRendererMain with
+ * the most tasks): wall-clock and CPU time of the longest, and how many took over 50 ms of CPU.
+ */
+export function mainThreadTasks(trace: { traceEvents?: TraceEvent[] } | TraceEvent[]): {
+  tasks: number;
+  longestMs: number;
+  longestCpuMs: number;
+  over50msCpu: number;
+} {
+  const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
+  const mains = new Set<string>();
+  for (const e of events)
+    if (e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      mains.add(`${e.pid}:${e.tid}`);
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (e.ph !== 'X' || e.dur === undefined || !mains.has(key)) continue;
+    if (e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask') continue;
+    let list = byThread.get(key);
+    if (!list) byThread.set(key, (list = []));
+    list.push(e);
+  }
+  const tasks = [...byThread.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  let longestMs = 0;
+  let longestCpuMs = 0;
+  let over50msCpu = 0;
+  for (const t of tasks) {
+    longestMs = Math.max(longestMs, t.dur! / 1000);
+    const cpu = (t.tdur ?? t.dur!) / 1000;
+    longestCpuMs = Math.max(longestCpuMs, cpu);
+    if (cpu > LONG_TASK_MS) over50msCpu++;
+  }
+  return { tasks: tasks.length, longestMs, longestCpuMs, over50msCpu };
+}
+
+async function buildApp(): Promise<void> {
+  const t0 = performance.now();
+  await build({
+    configFile: path.join(ROOT, 'vite.config.ts'),
+    root: ROOT,
+    build: { outDir: APP_DIR, emptyOutDir: true, reportCompressedSize: false },
+    logLevel: 'warn',
+  });
+  console.log(`Built the app in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+}
+
+async function readNumber(page: Page, testId: string): Promise<number | null> {
+  const text = (await page.getByTestId(testId).textContent()) ?? '';
+  const n = Number(text.replace(/[,\s%]/g, ''));
+  return Number.isFinite(n) && text.trim() !== '—' ? n : null;
+}
+
+async function waitForState(page: Page, states: string[], timeoutMs: number): Promise<string> {
+  const status = page.getByTestId('run-status');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = (await status.getAttribute('data-state')) ?? '';
+    if (states.includes(state)) return state;
+    if (state === 'failed' || state === 'diverged') {
+      throw new Error(`the run ${state}: ${(await status.textContent()) ?? ''}`);
+    }
+    if (Date.now() > deadline) throw new Error(`still "${state}" after ${timeoutMs / 1000} s`);
+    await page.waitForTimeout(200);
+  }
+}
+
+async function trainFromTheUi(
+  browser: Browser,
+  page: Page,
+  url: string,
+  model: BenchModel,
+  o: UiBenchOptions,
+): Promise<Omit<BenchRecord, 'timestamp' | 'node' | 'cpu' | 'browser'>> {
+  await page.goto(url);
+  await page.getByTestId(`template-${model}`).click();
+  await waitForState(page, ['ready'], 240_000);
+  const batch = Number(await page.getByTestId('field-batchSize').inputValue());
+
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+  });
+  const start = await page.evaluate(() => {
+    window.uiBenchProbe!.frames.on = true;
+    return performance.now();
+  });
+  await page.getByTestId('control-train').click();
+  const deadline = Date.now() + o.seconds * 1000;
+  for (;;) {
+    const steps = (await readNumber(page, 'step-counter')) ?? 0;
+    const state = await page.getByTestId('run-status').getAttribute('data-state');
+    if (steps >= o.steps || Date.now() >= deadline || state === 'finished') break;
+    if (state === 'failed' || state === 'diverged') throw new Error(`the run ${state}`);
+    await page.waitForTimeout(250);
+  }
+  await page
+    .getByTestId('control-pause')
+    .click({ timeout: 10_000 })
+    .catch(() => undefined);
+  await waitForState(page, ['paused', 'finished'], 30_000);
+  const { end, tasks, maxGap } = await page.evaluate(() => {
+    const probe = window.uiBenchProbe!;
+    probe.frames.on = false;
+    return { end: performance.now(), tasks: probe.tasks, maxGap: probe.frames.maxGap };
+  });
+  const traced = mainThreadTasks(JSON.parse((await browser.stopTracing()).toString('utf8')));
+
+  const during = tasks.filter((t) => t.start >= start && t.start <= end);
+  const longest = during.reduce((m, t) => Math.max(m, t.duration), 0);
+  const steps = (await readNumber(page, 'step-counter')) ?? 0;
+  const seconds = (end - start) / 1000;
+  const badge = page.getByTestId('backend-badge');
+  const backend = (await badge.getAttribute('data-backend')) ?? 'unknown';
+  const device = page.getByTestId('backend-device');
+  const adapter = (await device.count()) > 0 ? ((await device.textContent()) ?? null) : null;
+  if (during.length > 0) {
+    const worst = [...during].sort((a, b) => b.duration - a.duration).slice(0, 5);
+    console.log(
+      `  long tasks: ${worst.map((t) => `${t.duration.toFixed(0)} ms at +${((t.start - start) / 1000).toFixed(1)} s`).join(', ')}`,
+    );
+  }
+  return {
+    suite: 'ui',
+    model,
+    engine: 'layercake',
+    backend,
+    environment: 'browser',
+    adapter: adapter?.replace(/^on /, '') ?? null,
+    batch,
+    steps,
+    warmupSteps: 0,
+    // Wall clock from pressing Train to paused, test evaluations and pausing included.
+    samplesPerSec: seconds > 0 ? (steps * batch) / seconds : null,
+    msPerStep: steps > 0 ? (seconds * 1000) / steps : null,
+    firstStepMs: null,
+    backendInitMs: null,
+    testAccuracy: null,
+    finalLoss: await readNumber(page, 'loss-value'),
+    ratioVsTfjsCpu: null,
+    longestTaskMs: longest,
+    tasksOver50ms: during.filter((t) => t.duration > LONG_TASK_MS).length,
+    longestTaskCpuMs: traced.longestCpuMs,
+    tasksOver50msCpu: traced.over50msCpu,
+    longestFrameGapMs: maxGap,
+    seconds,
+  };
+}
+
+export async function runUiBench(o: UiBenchOptions): Promise<BenchRecord[]> {
+  await buildApp();
+  const { server, url } = await serveStatic([['/', APP_DIR]]);
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({
+      executablePath: chromiumExecutable,
+      args: [...CHROMIUM_ARGS],
+      headless: true,
+    });
+    const machine = {
+      node: process.version,
+      cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
+      browser: `Chromium ${browser.version()}`,
+    };
+    console.log(`${machine.browser}, serving ${url}; load average ${os.loadavg()[0].toFixed(2)}`);
+    const records: BenchRecord[] = [];
+    for (const model of o.models) {
+      const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+      await context.addInitScript({ content: PROBE_SCRIPT });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.log(`  [${model}] page error: ${e.message}`));
+      let record: BenchRecord;
+      try {
+        record = {
+          ...(await trainFromTheUi(browser, page, url, model, o)),
+          timestamp: new Date().toISOString(),
+          ...machine,
+        };
+      } catch (e) {
+        const error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+        record = {
+          suite: 'ui',
+          model,
+          engine: 'layercake',
+          backend: 'unknown',
+          environment: 'browser',
+          batch: null,
+          steps: 0,
+          warmupSteps: 0,
+          samplesPerSec: null,
+          msPerStep: null,
+          firstStepMs: null,
+          backendInitMs: null,
+          testAccuracy: null,
+          finalLoss: null,
+          ratioVsTfjsCpu: null,
+          error,
+          timestamp: new Date().toISOString(),
+          ...machine,
+        };
+      }
+      records.push(record);
+      console.log(
+        `${model} ui: ${record.error ?? `${record.steps} steps in ${record.seconds!.toFixed(1)} s on ${record.backend}; longest task ${record.longestTaskMs!.toFixed(0)} ms, ${record.tasksOver50ms} over 50 ms (by CPU time: ${record.longestTaskCpuMs!.toFixed(1)} ms, ${record.tasksOver50msCpu} over 50 ms), longest frame gap ${record.longestFrameGapMs!.toFixed(0)} ms; load average ${os.loadavg()[0].toFixed(2)}`}`,
+      );
+      await context.close();
+    }
+    return records;
+  } finally {
+    await browser?.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
