@@ -26,7 +26,10 @@ export function getEngine(): Comlink.Remote<EngineApi> {
     engine = Comlink.wrap<EngineApi>(worker);
     exposeTestHooks(engine);
     void engine.subscribe(
-      Comlink.proxy((events: EngineEvent[]) => useAppStore.getState().applyEngineEvents(events)),
+      Comlink.proxy((events: EngineEvent[]) => {
+        useAppStore.getState().applyEngineEvents(events);
+        useAppStore.getState().applyBoundaryEvents(events);
+      }),
     );
   }
   return engine;

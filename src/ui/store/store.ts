@@ -1,13 +1,15 @@
 // The one zustand store: plain slices whose actions are the only way to change state.
 import { create } from 'zustand';
+import { createBoundarySlice, type BoundarySlice } from './boundarySlice';
 import { createEditorSlice, type EditorSlice } from './editorSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createSpecSlice, type SpecSlice } from './specSlice';
 
-export type AppState = SpecSlice & RunSlice & EditorSlice;
+export type AppState = SpecSlice & RunSlice & EditorSlice & BoundarySlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createSpecSlice(...a),
   ...createRunSlice(...a),
   ...createEditorSlice(...a),
+  ...createBoundarySlice(...a),
 }));
