@@ -16,7 +16,7 @@ if (!existsSync(SYSTEM_LOADER) && existsSync('/usr/lib/chromium/libvulkan.so.1')
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',

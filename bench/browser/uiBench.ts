@@ -12,6 +12,7 @@ import { build } from 'vite';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../scripts/chromium';
 import type { BenchModel, BenchRecord } from '../record';
 import { serveStatic } from './harness';
+import { mainThreadTasks } from './traceTasks';
 
 const ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 /** The built app goes here (not dist/, which the e2e tests build into). */
@@ -59,55 +60,6 @@ const PROBE_SCRIPT = `(() => {
   };
   requestAnimationFrame(tick);
 })();`;
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  /** Thread CPU time, in µs. */
-  tdur?: number;
-  args?: { name?: string };
-}
-
-/**
- * The tasks of the page's main thread in a Chrome trace (its renderer's CrRendererMain with
- * the most tasks): wall-clock and CPU time of the longest, and how many took over 50 ms of CPU.
- */
-export function mainThreadTasks(trace: { traceEvents?: TraceEvent[] } | TraceEvent[]): {
-  tasks: number;
-  longestMs: number;
-  longestCpuMs: number;
-  over50msCpu: number;
-} {
-  const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
-  const mains = new Set<string>();
-  for (const e of events)
-    if (e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      mains.add(`${e.pid}:${e.tid}`);
-  const byThread = new Map<string, TraceEvent[]>();
-  for (const e of events) {
-    const key = `${e.pid}:${e.tid}`;
-    if (e.ph !== 'X' || e.dur === undefined || !mains.has(key)) continue;
-    if (e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask') continue;
-    let list = byThread.get(key);
-    if (!list) byThread.set(key, (list = []));
-    list.push(e);
-  }
-  const tasks = [...byThread.values()].sort((a, b) => b.length - a.length)[0] ?? [];
-  let longestMs = 0;
-  let longestCpuMs = 0;
-  let over50msCpu = 0;
-  for (const t of tasks) {
-    longestMs = Math.max(longestMs, t.dur! / 1000);
-    const cpu = (t.tdur ?? t.dur!) / 1000;
-    longestCpuMs = Math.max(longestCpuMs, cpu);
-    if (cpu > LONG_TASK_MS) over50msCpu++;
-  }
-  return { tasks: tasks.length, longestMs, longestCpuMs, over50msCpu };
-}
 
 async function buildApp(): Promise<void> {
   const t0 = performance.now();
@@ -178,7 +130,10 @@ async function trainFromTheUi(
     probe.frames.on = false;
     return { end: performance.now(), tasks: probe.tasks, maxGap: probe.frames.maxGap };
   });
-  const traced = mainThreadTasks(JSON.parse((await browser.stopTracing()).toString('utf8')));
+  const traced = mainThreadTasks(
+    JSON.parse((await browser.stopTracing()).toString('utf8')),
+    LONG_TASK_MS,
+  );
 
   const during = tasks.filter((t) => t.start >= start && t.start <= end);
   const longest = during.reduce((m, t) => Math.max(m, t.duration), 0);

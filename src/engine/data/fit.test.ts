@@ -2,7 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { inferShapes } from '../spec/inferShapes';
 import { templateSpec } from '../spec/templates';
 import { parseExperimentSpec } from '../spec/parse';
-import { dataFitProblems, dataSignature } from './fit';
+import { dataFitProblems, dataSignature, dataSplitSizes } from './fit';
+import { makeToyDataset } from './toy2d';
+
+describe('dataSplitSizes', () => {
+  it('MNIST: 60,000 and 10,000; a toy set: as makeToyDataset splits it', () => {
+    expect(dataSplitSizes({ dataset: 'mnist', normalization: 'unit' })).toEqual({
+      train: 60_000,
+      test: 10_000,
+    });
+    const toy = {
+      dataset: 'toy',
+      kind: 'spiral',
+      samples: 333,
+      noise: 0.1,
+      trainFraction: 0.3,
+      classes: 3,
+    } as const;
+    const made = makeToyDataset(toy, 1);
+    expect(dataSplitSizes(toy)).toEqual({ train: made.train.count, test: made.test.count });
+  });
+});
 
 describe('dataSignature', () => {
   it('MNIST: one 28×28 channel, 10 classes', () => {

@@ -4,7 +4,7 @@
 import type { DataSpec, ModelSpec } from '../spec/schema';
 import { nodeLabel, type Problem, type ShapeReport } from '../spec/inferShapes';
 import { shapeSize } from '../modules/module';
-import { isRegressionToy, toyClassCount } from './toy2d';
+import { isRegressionToy, toyClassCount, toyTrainCount } from './toy2d';
 
 /** What the model must match: a dataset's name, one sample's shape and its class count. */
 export interface DataSignature {
@@ -20,6 +20,16 @@ export function dataSignature(data: DataSpec): DataSignature {
   if (data.dataset === 'mnist') return { name: 'mnist', sampleShape: [1, 28, 28], classes: 10 };
   const signature = { name: `toy:${data.kind}`, sampleShape: [2], classes: toyClassCount(data) };
   return isRegressionToy(data.kind) ? { ...signature, targetSize: 1 } : signature;
+}
+
+/** MNIST's training and test images, as the install prepares them. */
+const MNIST_SPLITS = { train: 60_000, test: 10_000 };
+
+/** How many samples each split of the data a spec names holds, known without loading it. */
+export function dataSplitSizes(data: DataSpec): { train: number; test: number } {
+  if (data.dataset === 'mnist') return MNIST_SPLITS;
+  const train = toyTrainCount(data);
+  return { train, test: data.samples - train };
 }
 
 /**

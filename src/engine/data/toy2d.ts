@@ -221,6 +221,11 @@ export function toyClassCount(spec: ToyDataSpec): number {
   return spec.kind === 'circle' || spec.kind === 'xor' ? 2 : spec.classes;
 }
 
+/** Points in the training split (the rest are the test split); each split has at least one. */
+export function toyTrainCount(spec: ToyDataSpec): number {
+  return Math.min(spec.samples - 1, Math.max(1, Math.round(spec.samples * spec.trainFraction)));
+}
+
 /** The toy set a spec describes; the same spec and seed always give the same points. */
 export function makeToyDataset(spec: ToyDataSpec, seed: number): Dataset {
   const { kind, samples, noise } = spec;
@@ -237,7 +242,7 @@ export function makeToyDataset(spec: ToyDataSpec, seed: number): Dataset {
   // Shuffle before splitting, or the test split would hold only the last classes.
   const order = Int32Array.from({ length: samples }, (_, i) => i);
   draw.shuffle(order);
-  const trainCount = Math.min(samples - 1, Math.max(1, Math.round(samples * spec.trainFraction)));
+  const trainCount = toyTrainCount(spec);
   return {
     name: `toy:${kind}`,
     sampleShape: [2],

@@ -10,6 +10,7 @@ import {
   type TrainSpec,
 } from '../../engine/spec/schema';
 import type { ExperimentSpec } from '../../engine/spec/schema';
+import { dataSplitSizes } from '../../engine/data/fit';
 import { useAppStore } from '../store/store';
 import { CheckboxField, NumberField, SelectField } from './FormFields';
 import { enumOptions, numberRule } from './schemaField';
@@ -42,6 +43,9 @@ const scheduleVariants = {
   cosine: scheduleSpecSchema.options[3],
 } as const;
 const scheduleKinds = scheduleSpecSchema.options.map((o) => o.shape.kind.value);
+
+/** Fewer steps than this in all is worth a word: too few to learn much. */
+const SHORT_RUN = 100;
 
 const o = optimizerSpecSchema.shape;
 const t = trainSpecSchema.shape;
@@ -178,6 +182,21 @@ function ScheduleFields({ schedule }: { schedule: ScheduleSpec }) {
   );
 }
 
+/** How long the recipe runs on its data: a person changing data sets sees a 3-step run coming. */
+function RunLength({ train }: { train: TrainSpec }) {
+  const data = useAppStore((s) => s.spec.data);
+  const perEpoch = Math.floor(dataSplitSizes(data).train / train.batchSize);
+  const total = perEpoch * train.epochs;
+  return (
+    <p className={total < SHORT_RUN ? 'form-note warning' : 'form-note'} data-testid="run-length">
+      {perEpoch > 0
+        ? `${perEpoch.toLocaleString('en')} step${perEpoch === 1 ? '' : 's'} per epoch, ${total.toLocaleString('en')} in all.`
+        : 'The batch is larger than the training split: lower the batch size.'}
+      {perEpoch > 0 && total < SHORT_RUN && ' A short run: raise the epochs to let it learn.'}
+    </p>
+  );
+}
+
 export function HyperParameters() {
   const train = useAppStore((s) => s.spec.train);
   const set = (label: string, patch: Partial<TrainSpec>, field?: string) =>
@@ -209,6 +228,8 @@ export function HyperParameters() {
           onChange={(v) => set('epochs', { epochs: v! }, 'epochs')}
         />
       </div>
+
+      <RunLength train={train} />
 
       <h3 className="form-section">Regularisation</h3>
       <div className="field-grid">

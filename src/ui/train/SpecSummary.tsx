@@ -1,13 +1,15 @@
 // The recipe of the chosen experiment, in words: data, model size, optimiser and schedule.
+import { dataSplitSizes } from '../../engine/data/fit';
 import { useAppStore } from '../store/store';
 
 export function SpecSummary() {
   const spec = useAppStore((s) => s.spec);
   const { optimizer, batchSize, epochs, seed } = spec.train;
+  const splits = dataSplitSizes(spec.data);
   const rows: [string, string][] = [
     [
       'Dataset',
-      spec.data.dataset === 'mnist' ? 'MNIST (60,000 / 10,000)' : `Toy: ${spec.data.kind}`,
+      `${spec.data.dataset === 'mnist' ? 'MNIST' : `Toy: ${spec.data.kind}`} (${splits.train.toLocaleString('en')} / ${splits.test.toLocaleString('en')})`,
     ],
     ['Layers', String(spec.model.nodes.filter((n) => n.op !== 'input').length)],
     ['Optimizer', `${optimizer.kind}, lr ${optimizer.lr}`],
