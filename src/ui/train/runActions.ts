@@ -33,21 +33,25 @@ export function runSpecChanged(
   );
 }
 
-/** Sends the store's spec to the worker, which loads its data and compiles it. */
-export async function loadCurrentSpec(): Promise<void> {
+/**
+ * Sends the store's spec to the worker, which loads its data and compiles it. True when it is
+ * ready to train (false: it failed, or a newer load overtook it).
+ */
+export async function loadCurrentSpec(): Promise<boolean> {
   const store = useAppStore.getState();
   store.clearRun();
   const version = store.specVersion;
   const spec = store.spec;
   const ticket = ++loadTicket;
   const result = await getEngine().load(spec);
-  if (ticket !== loadTicket) return;
+  if (ticket !== loadTicket) return false;
   loadedSpec = spec;
   useAppStore.getState().markSpecLoaded(version);
   if (result.ok) {
     const { totalSteps, stepsPerEpoch, backend } = result;
     useAppStore.getState().setRunSize({ totalSteps, stepsPerEpoch, backend });
   }
+  return result.ok;
 }
 
 export async function chooseTemplate(name: TemplateName): Promise<void> {
@@ -70,7 +74,9 @@ export function canReset(state: RunState): boolean {
 /** Loads the current spec first when the worker holds another; true when a run is ready. */
 async function ensureLoaded(): Promise<boolean> {
   if (!currentTrainAvailability().enabled) return false;
-  if (runSpecChanged()) await loadCurrentSpec();
+  // The load's answer, not the store: the worker's status events travel on another channel
+  // and may arrive after it.
+  if (runSpecChanged()) return loadCurrentSpec();
   const state = useAppStore.getState().run.state;
   return state === 'ready' || state === 'paused';
 }
