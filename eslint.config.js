@@ -4,7 +4,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report'] },
+  {
+    ignores: [
+      'dist',
+      'dist-*',
+      'node_modules',
+      'public',
+      'test-results',
+      'test-results-*',
+      'playwright-report',
+      'scratch',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

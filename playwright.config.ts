@@ -4,12 +4,15 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium';
 
-const PORT = 4317;
+// E2E_PORT / E2E_DIST / E2E_RESULTS let two checkouts' (or two people's) browser runs share a
+// machine without fighting over the port, the build folder or the artifacts.
+const PORT = Number(process.env.E2E_PORT ?? 4317);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_RESULTS ?? 'test-results',
   timeout: 180_000,
   expect: { timeout: 30_000 },
   // One browser at a time: the machines have two cores and training is CPU-bound.
@@ -30,7 +33,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `npm run build && npm run preview -- --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npm run build -- --outDir ${DIST} && npm run preview -- --outDir ${DIST} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: BASE_URL,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
