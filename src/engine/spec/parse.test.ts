@@ -21,6 +21,13 @@ describe('parseExperimentSpec', () => {
     expect(again).toEqual(r);
   });
 
+  it('accepts an empty canvas (saved and shared like any other; shape inference says why it cannot train)', () => {
+    const doc = lenet();
+    doc.model = { nodes: [], edges: [] };
+    const r = parseExperimentSpec(doc);
+    expect(r.ok).toBe(true);
+  });
+
   it('refuses a document that is not an object', () => {
     for (const bad of [null, 3, 'spec', [1, 2]]) {
       const r = parseExperimentSpec(bad);

@@ -42,7 +42,9 @@ export const MAX_NODES = 256;
 
 export const modelSpecSchema = z
   .object({
-    nodes: z.array(nodeSpecSchema).min(1).max(MAX_NODES),
+    // An empty canvas is a valid experiment (it can be saved and shared); inferShapes says
+    // it has no input and no loss, so it cannot be trained.
+    nodes: z.array(nodeSpecSchema).max(MAX_NODES),
     edges: z.array(edgeSpecSchema).max(MAX_NODES * 4),
   })
   .strict();
