@@ -11,6 +11,7 @@ import { shapeSize } from '../modules/module';
 import { isLossOp } from '../spec/ops';
 import type { ExperimentSpec } from '../spec/schema';
 import type { Normalization } from '../train/deviceDataset';
+import { modelWeightCopies, type WeightCopies } from './weightCopies';
 
 export interface GridProbeOptions {
   /** count × input-size values, stored as the data set stores samples (`normalization` applies). */
@@ -44,7 +45,7 @@ export class GridProbe {
   private readonly gathers: GatherParams[];
   private readonly owned: DeviceBuffer[] = [];
   /** Weight copies from the last program run against (rebuilt when it changes). */
-  private weightCopies: { from: Program; copies: CopyBlocksParams[] } | null = null;
+  private weightCopies: WeightCopies | null = null;
   private disposed = false;
 
   private constructor(
@@ -164,7 +165,10 @@ export class GridProbe {
   /** Records the weight copy (when `weights` is given) and every pass, without submitting. */
   private record(weights: Program | null): void {
     const { backend, program } = this;
-    if (weights !== null) for (const copy of this.copiesFrom(weights)) backend.copyBlocks(copy);
+    if (weights !== null) {
+      this.weightCopies = modelWeightCopies(weights, program, this.weightCopies);
+      for (const copy of this.weightCopies.copies) backend.copyBlocks(copy);
+    }
     const state = program.state;
     state.training = false;
     state.validRows = program.batch;
@@ -174,32 +178,4 @@ export class GridProbe {
       for (const p of this.probed) backend.copyBlocks(p.copies[pass]);
     });
   }
-
-  /** Copies of every parameter and running statistic of `from` into this probe's program. */
-  private copiesFrom(from: Program): CopyBlocksParams[] {
-    if (this.weightCopies?.from === from) return this.weightCopies.copies;
-    const source = modelBuffers(from);
-    const target = modelBuffers(this.program);
-    const mismatch =
-      source.length !== target.length || source.some((buf, i) => buf.size !== target[i].size);
-    if (mismatch) throw new Error('grid probe: the weights come from a program of another model');
-    const copies = source.map((src, i) => ({
-      src,
-      dst: target[i],
-      blocks: 1,
-      blockSize: src.size,
-      srcOffset: 0,
-      srcStride: src.size,
-      dstOffset: 0,
-      dstStride: src.size,
-      accumulate: false,
-    }));
-    this.weightCopies = { from, copies };
-    return copies;
-  }
-}
-
-/** What makes a model's predictions: parameters, then running statistics, in program order. */
-function modelBuffers(program: Program): DeviceBuffer[] {
-  return [...program.params.map((p) => p.value), ...program.buffers];
 }

@@ -24,6 +24,8 @@ export interface CompiledNode {
   op: OpName;
   module: ModuleInstance;
   output: DeviceBuffer;
+  /** ∂L/∂output, which the modules after it fill backward; null where no gradient flows. */
+  grad: DeviceBuffer | null;
   /** Whether backward must run for this node (it, or something upstream, has parameters). */
   needsGrad: boolean;
 }
@@ -34,6 +36,8 @@ export interface Program {
   readonly report: ShapeReport;
   /** batch × input size: the executor's input, filled by the trainer's gather. */
   readonly input: DeviceBuffer;
+  /** ∂L/∂input, batch × input size; null unless compiled with `inputGradient`. */
+  readonly inputGrad: DeviceBuffer | null;
   /** batch class labels (i32), the loss's target unless it reconstructs the input or regresses. */
   readonly labels: DeviceBuffer;
   /** batch × targetSize real-valued targets (f32) of a regression set; null for class labels. */
@@ -62,6 +66,11 @@ export interface CompileOptions {
    * 'label' then compares with them instead of one-hot class labels. Absent for class labels.
    */
   targetSize?: number;
+  /**
+   * Allocate ∂L/∂input and run every backward pass down to it (saliency: how each input value
+   * moves a class score). Off for training, where the data needs no gradient.
+   */
+  inputGradient?: boolean;
 }
 
 function buildModule<K extends OpName>(
@@ -116,7 +125,12 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
   const needsGrad = new Map<string, boolean>();
   for (const id of order) {
     const info = report.nodes.get(id)!;
-    needsGrad.set(id, info.paramCount > 0 || info.inputs.some((from) => needsGrad.get(from)));
+    needsGrad.set(
+      id,
+      info.paramCount > 0 ||
+        (id === inputId && options.inputGradient === true) ||
+        info.inputs.some((from) => needsGrad.get(from)),
+    );
   }
 
   const fusedRelu =
@@ -202,6 +216,7 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
       op: node.op,
       module,
       output: outputs.get(id)!,
+      grad: grads.get(id) ?? null,
       needsGrad: needsGrad.get(id)!,
     });
     params.push(...module.params);
@@ -216,6 +231,7 @@ export function compile(spec: ExperimentSpec, backend: Backend, options: Compile
     batch,
     report,
     input,
+    inputGrad: grads.get(inputId) ?? null,
     labels,
     targets,
     metrics,

@@ -1,4 +1,4 @@
-// Dropout (inverted): training y = x ⊙ m, m_i ∈ {0, 1/(1−p)} drawn fresh each step; eval y = x      dL/dx = dL/dy ⊙ m
+// Dropout (inverted): training y = x ⊙ m, m_i ∈ {0, 1/(1−p)} drawn fresh each step; eval y = x      dL/dx = dL/dy ⊙ m (eval: dL/dy)
 // Scaling the kept values at training time keeps E[y] = x, so evaluation is the identity.
 import type { CopyBlocksParams, DropoutParams } from '../backend/backend';
 import { parameterSeed } from './init';
@@ -45,6 +45,12 @@ export const dropoutModule: ModuleDef<'dropout'> = {
       input.grad && ctx.gradOutput
         ? { dy: ctx.gradOutput, mask, dx: input.grad, n, accumulate: input.accumulateGrad }
         : null;
+    // Evaluation is the identity, so its gradient passes straight through (saliency runs
+    // backward in evaluation mode, where the mask is stale).
+    const evalBackward: CopyBlocksParams | null =
+      input.grad && ctx.gradOutput
+        ? { ...copyParams, src: ctx.gradOutput, dst: input.grad, accumulate: false }
+        : null;
 
     return {
       params: [],
@@ -59,8 +65,13 @@ export const dropoutModule: ModuleDef<'dropout'> = {
         dropoutParams.counter = Math.imul(state.step, n) >>> 0;
         backend.dropout(dropoutParams);
       },
-      backward() {
-        if (!backwardParams) return;
+      backward(state) {
+        if (!backwardParams || !evalBackward) return;
+        if (!state.training) {
+          evalBackward.accumulate = input.accumulateGrad;
+          backend.copyBlocks(evalBackward);
+          return;
+        }
         backwardParams.accumulate = input.accumulateGrad;
         backend.dropoutBackward(backwardParams);
       },
