@@ -3,7 +3,7 @@ import { CpuBackend } from '../backend/cpu/cpuBackend';
 import type { Dataset } from '../data/dataset';
 import { SeededRandom } from '../rng';
 import { parseExperimentSpec } from '../spec/parse';
-import type { ExperimentSpec, ExperimentSpecInput } from '../spec/schema';
+import { SPEC_VERSION, type ExperimentSpec, type ExperimentSpecInput } from '../spec/schema';
 import type { EngineEvent, EvalEvent, MetricsEvent } from './events';
 import { Trainer } from './trainer';
 import { ModelError } from '../graph/errors';
@@ -34,7 +34,7 @@ function blobs(count: number, seed: number, scale = 1): Dataset {
 
 function spec(overrides: Partial<ExperimentSpecInput['train']> = {}): ExperimentSpec {
   const input: ExperimentSpecInput = {
-    version: 1,
+    version: SPEC_VERSION,
     model: {
       nodes: [
         { id: 'in', op: 'input', params: { shape: [2] } },
@@ -134,6 +134,23 @@ describe('Trainer', () => {
     const r = await trainer.evaluate();
     expect(r.samples).toBe(100);
     expect(r.accuracy * 100).toBeCloseTo(Math.round(r.accuracy * 100), 6);
+  });
+
+  it('keeps every test sample’s scores from the latest evaluation: their argmax gives its accuracy', async () => {
+    const { trainer } = await run(spec({ batchSize: 32 }), 5);
+    expect(trainer.latestTestScores).toBeNull();
+    const r = await trainer.evaluate();
+    const latest = trainer.latestTestScores!;
+    expect(latest.step).toBe(5);
+    expect(latest.scores).toHaveLength(100 * 2);
+    const labels = trainer.dataset.test.labels;
+    let correct = 0;
+    for (let i = 0; i < 100; i++) {
+      const predicted = latest.scores[2 * i + 1] > latest.scores[2 * i] ? 1 : 0;
+      if (predicted === labels[i]) correct++;
+    }
+    expect(correct / 100).toBe(r.accuracy);
+    expect(new Set(Array.from(latest.scores)).size).toBeGreaterThan(100);
   });
 
   it('refuses a model whose output does not match the classes', async () => {

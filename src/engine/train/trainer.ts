@@ -15,6 +15,7 @@ import { DeviceDataset, type DataOrderState } from './deviceDataset';
 import type { EngineEvent, MetricsEvent } from './events';
 import { MetricsRing, type StepMetrics } from './metricsRing';
 import { divergenceAdvice } from './divergence';
+import { TestScores } from './testScores';
 
 export interface EvalResult {
   loss: number;
@@ -82,6 +83,9 @@ export class Trainer {
   private evalsSinceBest = 0;
   private readonly ring: MetricsRing;
   private readonly classification: boolean;
+  /** Every test sample's class scores from each evaluation (classification only). */
+  private readonly testScores: TestScores | null;
+  private latestScores: { step: number; scores: Float32Array } | null = null;
 
   private constructor(
     readonly spec: ExperimentSpec,
@@ -96,6 +100,20 @@ export class Trainer {
     this.ring = new MetricsRing(backend, program.metrics);
     const loss = spec.model.nodes.find((n) => n.id === program.report.lossId)!;
     this.classification = loss.op !== 'meanSquaredError';
+    const scoresId = program.report.nodes.get(loss.id)!.inputs[0];
+    const scoresShape = program.report.nodes.get(scoresId)!.shape;
+    const scores = program.nodes.find((n) => n.id === scoresId)!.output;
+    this.testScores =
+      this.classification && scoresShape.length === 1
+        ? new TestScores(
+            backend,
+            scores,
+            program.batch,
+            scoresShape[0],
+            data.testBatches,
+            data.test.count,
+          )
+        : null;
   }
 
   static async create(
@@ -146,6 +164,7 @@ export class Trainer {
       program.state.training = false;
       data.gatherTestBatch(0);
       program.forward();
+      trainer.testScores?.capture(0);
       program.state.training = true;
     }, compiling);
     await backend.sync();
@@ -293,14 +312,28 @@ export class Trainer {
     for (let b = 0; b < data.testBatches; b++) {
       state.validRows = data.gatherTestBatch(b);
       program.forward();
+      this.testScores?.capture(b);
     }
     backend.submit();
-    const m = await backend.read(program.metrics);
+    const step = this.stepIndex;
+    const [m, scores] = await Promise.all([
+      backend.read(program.metrics),
+      this.testScores?.read() ?? null,
+    ]);
+    if (scores !== null) this.latestScores = { step, scores };
     backend.fill(program.metrics, 0);
     state.training = true;
     state.validRows = program.batch;
     const samples = data.test.count;
     return { loss: m[0] / samples, accuracy: this.classification ? m[1] / samples : NaN, samples };
+  }
+
+  /**
+   * The class scores of every test sample (count × classes) from the latest evaluation, and the
+   * step it was taken at; null before the first, and for regression losses.
+   */
+  get latestTestScores(): { step: number; scores: Float32Array } | null {
+    return this.latestScores;
   }
 
   /** Emit the metrics not yet sent, now. */
@@ -396,6 +429,7 @@ export class Trainer {
       ...this.data.ownedBuffers(),
       ...this.optimizer.ownedBuffers(),
       this.ring.buffer,
+      ...(this.testScores ? [this.testScores.ownedBuffer] : []),
     ];
     for (const buf of owned) this.backend.free(buf);
   }
