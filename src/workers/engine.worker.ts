@@ -13,6 +13,7 @@ import {
   hasInputPlane,
   type BoundaryFrame,
 } from '../engine/analysis/decisionBoundary';
+import { cellExamplesBuffers } from '../engine/analysis/insightFrames';
 import type { Backend } from '../engine/backend/backend';
 import { CpuBackend } from '../engine/backend/cpu/cpuBackend';
 import { DatasetError, type DataSplit, type Dataset } from '../engine/data/dataset';
@@ -35,6 +36,7 @@ import { NoGpuError, requestGpuDevice } from '../gpu/device';
 import { CONV_TILINGS, DEFAULT_TUNING, MATMUL_TILINGS } from '../gpu/tuning';
 import { WebGpuBackend } from '../gpu/webgpuBackend';
 import { coalesceEvents, transferablesOf } from './eventBatch';
+import { hasImages, Insights } from './insights';
 import type {
   DataPreview,
   EngineApi,
@@ -195,6 +197,7 @@ function onTrainerEvent(event: EngineEvent): void {
   // The weights just evaluated are worth keeping.
   if (event.type === 'eval') checkpointDue = true;
   emit(event);
+  if (event.type === 'eval' && trainer !== null) insights.reportTests(trainer);
 }
 
 function fail(kind: ErrorKind, errors: { message: string; nodeId?: string }[]): LoadResult {
@@ -337,6 +340,15 @@ async function drawBoundary(t: Trainer): Promise<void> {
   }
 }
 
+// ---- inside the network ----------------------------------------------------------------
+
+const insights = new Insights({
+  emit,
+  exclusive,
+  current: () => trainer,
+  lostDevice,
+});
+
 /** Trains up to `limit` steps in chunks sized to CHUNK_TARGET_MS, until paused or halted. */
 async function runLoop(t: Trainer, run: RunLoop): Promise<void> {
   let remaining = run.limit;
@@ -354,11 +366,13 @@ async function runLoop(t: Trainer, run: RunLoop): Promise<void> {
       );
       if (checkpointWanted(t)) await takeCheckpoint(t);
       if (performance.now() - boundaryAt >= BOUNDARY_INTERVAL_MS) await drawBoundary(t);
+      if (insights.due()) await insights.draw(t);
       await yieldToEventLoop();
     }
     if (trainer !== t) return;
     await exclusive(() => t.flush());
     await drawBoundary(t);
+    await insights.draw(t);
     // Paused (or finished) on the GPU: a loss from now on resumes exactly here.
     if (t.backend instanceof WebGpuBackend && trainer === t) await takeCheckpoint(t);
     if (trainer === t && !halted(t) && state !== 'paused')
@@ -423,6 +437,7 @@ function moveToCpu(lost: WebGpuBackend, reason: string): Promise<void> {
   trainer = null;
   checkpoint = null;
   dropBoundary();
+  insights.drop();
   recovery = (async () => {
     if (previous !== null) {
       previous.running = false;
@@ -477,7 +492,10 @@ function moveToCpu(lost: WebGpuBackend, reason: string): Promise<void> {
       }
       flushEvents();
       // (A device lost here is lost for good: the run is on the CPU now.)
-      if (!keepTraining) void drawBoundary(next).catch(() => undefined);
+      if (!keepTraining) {
+        void drawBoundary(next).catch(() => undefined);
+        void insights.draw(next).catch(() => undefined);
+      }
     } catch (error) {
       if (gen !== generation) return;
       const { kind, errors } = describeError(error);
@@ -626,6 +644,7 @@ function announceReady(t: Trainer, d: Dataset): void {
   // The boundary of the initial weights, so there is a picture before the first step.
   // (A lost device is not for this call to handle: `gpu.lost` moves the run to the CPU.)
   void drawBoundary(t).catch(() => undefined);
+  void insights.draw(t).catch(() => undefined);
 }
 
 function superseded(): LoadResult {
@@ -745,6 +764,7 @@ const api: EngineApi = {
     await recovery;
     await stopLoop();
     dropBoundary();
+    insights.drop();
     trainer?.dispose();
     trainer = null;
     checkpoint = null;
@@ -805,6 +825,7 @@ const api: EngineApi = {
     const gen = ++generation;
     await stopLoop();
     dropBoundary();
+    insights.drop();
     trainer?.dispose();
     trainer = null;
     checkpoint = null;
@@ -831,8 +852,10 @@ const api: EngineApi = {
       await moveToCpu(t.backend as WebGpuBackend, messageOf(error));
       return api.evaluate();
     }
-    if (trainer === t)
+    if (trainer === t) {
       emit({ type: 'eval', step: t.stepsDone, epoch: t.epoch, split: 'test', ...result });
+      insights.reportTests(t);
+    }
     return result;
   },
 
@@ -851,6 +874,29 @@ const api: EngineApi = {
       }
     });
     return Comlink.transfer(frame, frameBuffers(frame));
+  },
+
+  async setProbe(request) {
+    await recovery;
+    const t = trainer;
+    if (request?.input.kind === 'drawn' && t !== null) {
+      const want = t.dataset.sampleShape.reduce((a, b) => a * b, 1);
+      if (request.input.pixels.length !== want)
+        throw new Error(
+          `A drawing of ${request.input.pixels.length} values; the model takes ${want}.`,
+        );
+    }
+    insights.setRequest(request);
+    // While training, the run loop draws it between chunks; otherwise now.
+    if (t !== null && !loop?.running && hasImages(t.dataset)) await insights.draw(t);
+  },
+
+  async cellExamples(label, predicted, limit) {
+    await recovery;
+    const t = trainer;
+    if (t === null) return null;
+    const cell = insights.cellExamples(t, label, predicted, limit);
+    return cell === null ? null : Comlink.transfer(cell, cellExamplesBuffers(cell));
   },
 
   async previewSamples(data, seed, count) {

@@ -2,6 +2,7 @@
 // methods; everything the run produces comes back through the one `subscribe` callback, in
 // batches, so the page receives at most tens of messages per second however fast it trains.
 import type { BoundaryFrame } from '../engine/analysis/decisionBoundary';
+import type { CellExamples, ProbeRequest } from '../engine/analysis/insightFrames';
 import type { DataSpec } from '../engine/spec/schema';
 import type { EngineEvent, ErrorKind } from '../engine/train/events';
 
@@ -96,6 +97,17 @@ export interface EngineApi {
    * data has no plane. While training, the same arrives unasked as 'boundary' events.
    */
   predictGrid(resolution: number): Promise<BoundaryFrame | null>;
+  /**
+   * What to look inside the network at: an input (a test sample or a drawing) and what to
+   * compute for it; null when no panel wants it. Answered at once when idle, and while training
+   * as 'probe' events, at most a few a second, on the current weights, without touching the run.
+   */
+  setProbe(request: ProbeRequest | null): Promise<void>;
+  /**
+   * The test samples of true class `label` predicted as `predicted` in the latest evaluation,
+   * most confident first, at most `limit`; null before the first evaluation.
+   */
+  cellExamples(label: number, predicted: number, limit: number): Promise<CellExamples | null>;
   /**
    * Samples of the data `data` names, for the data panel, without touching the run: the first
    * `count` MNIST test digits (its test files alone are read when the run holds no MNIST), or

@@ -117,3 +117,68 @@ describe('decision-boundary frames in a batch', () => {
     expect(transferablesOf([e])).toHaveLength(5);
   });
 });
+
+describe('probe frames and test reports in a batch', () => {
+  function probe(step: number): EngineEvent {
+    const values = new Float32Array(4);
+    return {
+      type: 'probe',
+      frame: {
+        step,
+        source: { kind: 'drawn' },
+        inputShape: [1, 2, 2],
+        input: new Float32Array(4),
+        classNames: ['A', 'B'],
+        result: {
+          activations: [{ nodeId: 'c1', op: 'conv2d', shape: [1, 2, 2], values }],
+          // A second view of the same buffer is sent once.
+          filters: [{ nodeId: 'c1', op: 'conv2d', shape: [1, 1, 1, 1], values, first: true }],
+          scores: new Float32Array(2),
+          probabilities: new Float32Array(2),
+          predicted: 0,
+          saliency: { classIndex: 0, values: new Float32Array(4) },
+        },
+        saliencyUnavailable: null,
+      },
+    };
+  }
+  function report(step: number): EngineEvent {
+    return {
+      type: 'testReport',
+      frame: {
+        report: {
+          step,
+          classes: 2,
+          count: 3,
+          confusion: new Int32Array(4),
+          classAccuracy: new Float32Array(2),
+          accuracy: 0.5,
+          mistakes: [
+            {
+              index: 1,
+              label: 0,
+              predicted: 1,
+              confidence: 0.9,
+              probabilities: new Float32Array(2),
+            },
+          ],
+        },
+        classNames: ['A', 'B'],
+        imageShape: [1, 2, 2],
+        mistakeImages: new Uint8Array(4),
+      },
+    };
+  }
+
+  it('keeps only the latest of each', () => {
+    const out = coalesceEvents([probe(1), report(1), probe(2), metrics([2], 0.02), report(2)]);
+    expect(out.map((e) => e.type)).toEqual(['probe', 'metrics', 'testReport']);
+    expect(out[0].type === 'probe' && out[0].frame.step).toBe(2);
+    expect(out[2].type === 'testReport' && out[2].frame.report.step).toBe(2);
+  });
+
+  it('transfers every array of each, once', () => {
+    expect(transferablesOf([probe(1)])).toHaveLength(5);
+    expect(transferablesOf([report(1)])).toHaveLength(4);
+  });
+});

@@ -1,9 +1,14 @@
 // How the worker packs what a run emits into one message: neighbouring metrics events become
 // one (with fresh arrays, safe to transfer whoever else holds the originals), of
 // neighbouring status events in the same state (progress updates) only the latest is kept, and
-// of decision-boundary frames only the latest (each one replaces the picture).
+// of decision-boundary, probe and test-report frames only the latest of each (each one replaces
+// the picture).
 import { frameBuffers } from '../engine/analysis/decisionBoundary';
+import { probeFrameBuffers, testReportBuffers } from '../engine/analysis/insightFrames';
 import type { EngineEvent, MetricsEvent } from '../engine/train/events';
+
+/** Events whose latest replaces the others. */
+const REPLACED: ReadonlySet<EngineEvent['type']> = new Set(['boundary', 'probe', 'testReport']);
 
 export function coalesceEvents(events: readonly EngineEvent[]): EngineEvent[] {
   const out: EngineEvent[] = [];
@@ -12,12 +17,12 @@ export function coalesceEvents(events: readonly EngineEvent[]): EngineEvent[] {
     if (metricsRun.length > 0) out.push(mergeMetrics(metricsRun));
     metricsRun = [];
   };
-  let lastBoundary = -1;
+  const latest = new Map<EngineEvent['type'], number>();
   events.forEach((e, i) => {
-    if (e.type === 'boundary') lastBoundary = i;
+    if (REPLACED.has(e.type)) latest.set(e.type, i);
   });
   for (const [i, e] of events.entries()) {
-    if (e.type === 'boundary' && i !== lastBoundary) continue;
+    if (REPLACED.has(e.type) && latest.get(e.type) !== i) continue;
     if (e.type === 'metrics') {
       metricsRun.push(e);
       continue;
@@ -56,6 +61,8 @@ export function transferablesOf(events: readonly EngineEvent[]): ArrayBuffer[] {
   const buffers: ArrayBuffer[] = [];
   for (const e of events) {
     if (e.type === 'boundary') buffers.push(...frameBuffers(e.frame));
+    if (e.type === 'probe') buffers.push(...probeFrameBuffers(e.frame));
+    if (e.type === 'testReport') buffers.push(...testReportBuffers(e.frame));
     if (e.type !== 'metrics') continue;
     for (const { buffer } of [e.steps, e.loss, e.accuracy]) {
       // A shared buffer cannot be transferred; it would be copied anyway.

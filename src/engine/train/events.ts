@@ -1,6 +1,7 @@
 // The typed events a training run emits. The worker forwards them to the page as they are;
 // arrays are typed arrays so they can travel as transferables.
 import type { BoundaryFrame } from '../analysis/decisionBoundary';
+import type { ProbeFrame, TestReportFrame } from '../analysis/insightFrames';
 
 export type RunState =
   | 'idle'
@@ -98,5 +99,25 @@ export interface BoundaryEvent {
   frame: BoundaryFrame;
 }
 
+/** One input's activations, filters and saliency on the current weights, a few times a second. */
+export interface ProbeEvent {
+  type: 'probe';
+  frame: ProbeFrame;
+}
+
+/** What the model gets wrong on the test split, after each evaluation of it. */
+export interface TestReportEvent {
+  type: 'testReport';
+  frame: TestReportFrame;
+}
+
 export type EngineEvent =
-  MetricsEvent | EvalEvent | StatusEvent | ErrorEvent | BackendEvent | NoticeEvent | BoundaryEvent;
+  | MetricsEvent
+  | EvalEvent
+  | StatusEvent
+  | ErrorEvent
+  | BackendEvent
+  | NoticeEvent
+  | BoundaryEvent
+  | ProbeEvent
+  | TestReportEvent;
