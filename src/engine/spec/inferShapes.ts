@@ -12,6 +12,12 @@ export interface Problem {
   /** The node it is about; undefined for whole-model problems (no loss, a cycle...). */
   nodeId?: string;
   message: string;
+  /**
+   * 'graph': the edges do not make a DAG of known, distinct nodes (no editor action makes
+   * one); 'size': a limit below is exceeded. A shared link with either is refused outright,
+   * while an unfinished model (a shape mismatch, no loss yet) still opens.
+   */
+  cause?: 'graph' | 'size';
 }
 
 export interface NodeInfo extends ShapeInfo {
@@ -56,13 +62,17 @@ function inferNode<K extends OpName>(
 
 export function inferShapes(model: ModelSpec): ShapeReport {
   const problems: Problem[] = [];
-  const error = (message: string, nodeId?: string): void => {
-    problems.push({ severity: 'error', nodeId, message });
+  const error = (message: string, nodeId?: string, cause?: Problem['cause']): void => {
+    problems.push(
+      cause
+        ? { severity: 'error', nodeId, message, cause }
+        : { severity: 'error', nodeId, message },
+    );
   };
   const byId = new Map<string, NodeSpec>();
   for (const node of model.nodes) {
     if (byId.has(node.id))
-      error(`${nodeLabel(node)}: another node already has the id "${node.id}"`, node.id);
+      error(`${nodeLabel(node)}: another node already has the id "${node.id}"`, node.id, 'graph');
     else byId.set(node.id, node);
   }
 
@@ -81,11 +91,12 @@ export function inferShapes(model: ModelSpec): ShapeReport {
       error(
         `an edge ${edge.from} → ${edge.to} refers to "${missing}", which is not a node`,
         to?.id ?? from?.id,
+        'graph',
       );
       return;
     }
     if (edge.from === edge.to) {
-      error(`${nodeLabel(to)}: is connected to itself`, to.id);
+      error(`${nodeLabel(to)}: is connected to itself`, to.id, 'graph');
       return;
     }
     incoming.get(to.id)!.push({ from: from.id, port: edge.port ?? Number.MAX_SAFE_INTEGER, order });
@@ -109,7 +120,7 @@ export function inferShapes(model: ModelSpec): ShapeReport {
   if (order.length < byId.size) {
     const onCycle = [...byId.keys()].filter((id) => !order.includes(id));
     for (const id of onCycle)
-      error(`${nodeLabel(byId.get(id)!)}: is part of a cycle; a model must be a DAG`, id);
+      error(`${nodeLabel(byId.get(id)!)}: is part of a cycle; a model must be a DAG`, id, 'graph');
   }
 
   // Exactly one input and one loss, and the loss ends the graph.
@@ -169,6 +180,7 @@ export function inferShapes(model: ModelSpec): ShapeReport {
       error(
         `${nodeLabel(node)}: its output [${result.shape.join('×')}] has ${size.toExponential(2)} values per sample; the limit is ${SIZE_LIMITS.maxValuesPerSample.toExponential(2)}`,
         id,
+        'size',
       );
       continue;
     }
@@ -176,6 +188,7 @@ export function inferShapes(model: ModelSpec): ShapeReport {
       error(
         `${nodeLabel(node)}: has ${result.paramCount.toExponential(2)} parameters; the limit is ${SIZE_LIMITS.maxParamsPerNode.toExponential(2)} per node`,
         id,
+        'size',
       );
       continue;
     }
@@ -198,6 +211,8 @@ export function inferShapes(model: ModelSpec): ShapeReport {
   if (totalParams > SIZE_LIMITS.maxTotalParams) {
     error(
       `The model has ${totalParams.toExponential(2)} parameters; the limit is ${SIZE_LIMITS.maxTotalParams.toExponential(2)}.`,
+      undefined,
+      'size',
     );
   }
 

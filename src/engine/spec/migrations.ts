@@ -5,8 +5,11 @@ import { SPEC_VERSION } from './schema';
 
 type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
-/** migrations[n] upgrades version n to n + 1. Version 1 is the first; none exist yet. */
-const migrations: Record<number, Migration> = {};
+/** migrations[n] upgrades version n to n + 1. */
+const migrations: Record<number, Migration> = {
+  // Version 2 gave an experiment a description; a version-1 experiment has none.
+  1: (old) => ({ ...old, description: '' }),
+};
 
 export type MigrationResult =
   { ok: true; value: Record<string, unknown> } | { ok: false; error: string };

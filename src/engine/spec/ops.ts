@@ -2,40 +2,54 @@
 // editor's forms, the URL codec, the worker, shape inference and the compiler all read.
 import { z } from 'zod';
 
-const positiveInt = z.number().int().positive();
-const nonNegativeInt = z.number().int().nonnegative();
+// Every size has a ceiling far above any model this playground trains, so that a link from a
+// stranger cannot name a layer of 10⁹ units; shape inference bounds what the sizes multiply to.
+const positiveInt = (max: number) => z.number().int().positive().max(max);
+const nonNegativeInt = (max: number) => z.number().int().nonnegative().max(max);
+const MAX_UNITS = 65_536;
+const MAX_WINDOW = 64;
+const MAX_DIM = 16_384;
 const init = z.enum(['he', 'glorot']).default('he');
 
 export const opParamSchemas = {
   /** The dataset's samples enter here; `shape` is one sample's shape (no batch axis). */
-  input: z.object({ shape: z.array(positiveInt).min(1).max(4) }).strict(),
-  dense: z.object({ units: positiveInt, bias: z.boolean().default(true), init }).strict(),
+  input: z.object({ shape: z.array(positiveInt(MAX_DIM)).min(1).max(4) }).strict(),
+  dense: z
+    .object({ units: positiveInt(MAX_UNITS), bias: z.boolean().default(true), init })
+    .strict(),
   conv2d: z
     .object({
-      filters: positiveInt,
-      kernel: positiveInt,
-      stride: positiveInt.default(1),
-      padding: nonNegativeInt.default(0),
+      filters: positiveInt(MAX_UNITS),
+      kernel: positiveInt(MAX_WINDOW),
+      stride: positiveInt(MAX_WINDOW).default(1),
+      padding: nonNegativeInt(MAX_WINDOW).default(0),
       bias: z.boolean().default(true),
       init,
     })
     .strict(),
   maxpool2d: z
     .object({
-      size: positiveInt,
-      stride: positiveInt.optional(),
-      padding: nonNegativeInt.default(0),
+      size: positiveInt(MAX_WINDOW),
+      stride: positiveInt(MAX_WINDOW).optional(),
+      padding: nonNegativeInt(MAX_WINDOW).default(0),
     })
     .strict(),
   avgpool2d: z
     .object({
-      size: positiveInt,
-      stride: positiveInt.optional(),
-      padding: nonNegativeInt.default(0),
+      size: positiveInt(MAX_WINDOW),
+      stride: positiveInt(MAX_WINDOW).optional(),
+      padding: nonNegativeInt(MAX_WINDOW).default(0),
     })
     .strict(),
   flatten: z.object({}).strict(),
-  reshape: z.object({ shape: z.array(positiveInt).min(1).max(4) }).strict(),
+  reshape: z
+    .object({
+      shape: z
+        .array(positiveInt(MAX_UNITS * 256))
+        .min(1)
+        .max(4),
+    })
+    .strict(),
   relu: z.object({}).strict(),
   leakyRelu: z.object({ alpha: z.number().min(0).max(1).default(0.01) }).strict(),
   tanh: z.object({}).strict(),

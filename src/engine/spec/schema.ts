@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { opParamSchemas, type OpName, type OpParams } from './ops';
 
-export const SPEC_VERSION = 1;
+/** 2 added `description`. Older documents open through migrations.ts. */
+export const SPEC_VERSION = 2;
 
 /** Ids are short and tame: they appear in messages, URLs and the DOM (as text only). */
 const nodeId = z
@@ -149,6 +150,8 @@ export const experimentSpecSchema = z
   .object({
     version: z.literal(SPEC_VERSION),
     name: z.string().max(200).default('Untitled experiment'),
+    /** What the author wants a reader of the link to know; shown as text, never as markup. */
+    description: z.string().max(2000).default(''),
     model: modelSpecSchema,
     data: dataSpecSchema,
     train: trainSpecSchema,
