@@ -349,6 +349,11 @@ export class Trainer {
     return { step: this.stepIndex, values };
   }
 
+  /** The name ("c1.weight", "bn1.runningMean") and size of each snapshot value, in its order. */
+  get weightLayout(): { name: string; size: number }[] {
+    return this.modelBuffers().map((b) => ({ name: b.label, size: b.size }));
+  }
+
   restore(snapshot: WeightSnapshot): void {
     this.modelBuffers().forEach((buf, i) => this.backend.write(buf, snapshot.values[i]));
     this.backend.submit();
