@@ -29,6 +29,7 @@ export function getEngine(): Comlink.Remote<EngineApi> {
       Comlink.proxy((events: EngineEvent[]) => {
         useAppStore.getState().applyEngineEvents(events);
         useAppStore.getState().applyBoundaryEvents(events);
+        useAppStore.getState().applyInsightEvents(events);
       }),
     );
   }

@@ -2,14 +2,16 @@
 import { create } from 'zustand';
 import { createBoundarySlice, type BoundarySlice } from './boundarySlice';
 import { createEditorSlice, type EditorSlice } from './editorSlice';
+import { createInsightSlice, type InsightSlice } from './insightSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createSpecSlice, type SpecSlice } from './specSlice';
 
-export type AppState = SpecSlice & RunSlice & EditorSlice & BoundarySlice;
+export type AppState = SpecSlice & RunSlice & EditorSlice & BoundarySlice & InsightSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createSpecSlice(...a),
   ...createRunSlice(...a),
   ...createEditorSlice(...a),
   ...createBoundarySlice(...a),
+  ...createInsightSlice(...a),
 }));
