@@ -31,6 +31,14 @@ import type {
   StatusEvent,
 } from '../engine/train/events';
 import { Trainer, type TrainerCheckpoint } from '../engine/train/trainer';
+import {
+  decodeWeightsFile,
+  encodeWeightsFile,
+  matchWeights,
+  WEIGHTS_FORMAT,
+} from '../engine/train/weightsFile';
+import { specHash } from '../engine/spec/specHash';
+import { ENGINE_VERSION } from '../engine/version';
 import { autotune, describeTuning, indexedDbTuningCache } from '../gpu/autotune';
 import { NoGpuError, requestGpuDevice } from '../gpu/device';
 import { CONV_TILINGS, DEFAULT_TUNING, MATMUL_TILINGS } from '../gpu/tuning';
@@ -905,6 +913,49 @@ const api: EngineApi = {
 
   async selfTest() {
     return runSelfTest();
+  },
+
+  async exportWeights() {
+    await recovery;
+    const t = trainer;
+    if (t === null) return { ok: false, message: 'No model is loaded yet.' };
+    const snapshot = await exclusive(() => t.snapshot());
+    const tensors = t.weightLayout;
+    const bytes = encodeWeightsFile({
+      header: {
+        format: WEIGHTS_FORMAT,
+        engineVersion: ENGINE_VERSION,
+        specHash: specHash(t.spec),
+        experiment: t.spec.name,
+        step: snapshot.step,
+        tensors,
+      },
+      values: snapshot.values,
+    });
+    const result = { ok: true, bytes, step: snapshot.step, tensors: tensors.length } as const;
+    return Comlink.transfer(result, [bytes.buffer]);
+  },
+
+  async importWeights(bytes) {
+    await recovery;
+    const t = trainer;
+    if (t === null) return { ok: false, message: 'Load a model first, then its weights.' };
+    if (!(bytes instanceof Uint8Array)) return { ok: false, message: 'That is not a file.' };
+    const read = decodeWeightsFile(bytes);
+    if (!read.ok) return read;
+    const fit = matchWeights(read.file, t.weightLayout);
+    if (!fit.ok) return fit;
+    await exclusive(async () => t.restore({ step: t.stepsDone, values: fit.values }));
+    checkpointDue = true; // on the GPU, a lost device must not bring back the old weights
+    await api.evaluate();
+    const { header } = read.file;
+    return {
+      ok: true,
+      tensors: header.tensors.length,
+      trainedSteps: header.step,
+      experiment: header.experiment,
+      engineVersion: header.engineVersion,
+    };
   },
 
   async debugLoseDevice() {

@@ -73,6 +73,15 @@ export type SelfTestReport =
   | { ok: true; adapter: string; ms: number; results: SelfTestResult[] }
   | { ok: false; reason: string };
 
+/** A model's weights as an LCWT file (src/engine/train/weightsFile.ts), or why there are none. */
+export type WeightsExport =
+  { ok: true; bytes: Uint8Array; step: number; tensors: number } | { ok: false; message: string };
+
+/** What loading a weights file into the current model did, or why it did not fit. */
+export type WeightsImport =
+  | { ok: true; tensors: number; trainedSteps: number; experiment: string; engineVersion: string }
+  | { ok: false; message: string };
+
 /** Receives events in arrival order; one call carries every event since the previous call. */
 export type EngineListener = (events: EngineEvent[]) => void;
 
@@ -119,6 +128,13 @@ export interface EngineApi {
    * returns every case's result (for the browser test, and for anyone who doubts a GPU).
    */
   selfTest(): Promise<SelfTestReport>;
+  /** The current model's weights (parameters and running statistics) as a file's bytes. */
+  exportWeights(): Promise<WeightsExport>;
+  /**
+   * Loads a weights file into the current model when every tensor matches by name and size,
+   * then evaluates it (an 'eval' event follows). The run's optimizer state and step stay.
+   */
+  importWeights(bytes: Uint8Array): Promise<WeightsImport>;
   /** Test hook: destroys the GPU device, as a driver reset would. False when not on WebGPU. */
   debugLoseDevice(): Promise<boolean>;
 }
