@@ -12,8 +12,12 @@ type NodeInput = ExperimentSpecInput['model']['nodes'][number];
 
 /** A chain of nodes, each fed by the previous one, laid out top to bottom. */
 function chain(nodes: NodeInput[]): ExperimentSpecInput['model'] {
+  // Top to bottom, a deep chain wrapped into columns of five, so the editor can fit it into
+  // its canvas at a size people can read (the spacing of the editor's auto-layout).
+  const perColumn = nodes.length <= 6 ? nodes.length : 5;
+  const at = (i: number) => ({ x: Math.floor(i / perColumn) * 340, y: (i % perColumn) * 100 });
   return {
-    nodes: nodes.map((n, i) => ({ ...n, position: { x: 0, y: i * 90 } })),
+    nodes: nodes.map((n, i) => ({ ...n, position: at(i) })),
     edges: nodes.slice(1).map((n, i) => ({ from: nodes[i].id, to: n.id })),
   };
 }

@@ -187,13 +187,19 @@ export function GraphCanvas() {
     [flow],
   );
 
-  const onPaneClick = useCallback(() => useAppStore.getState().setSelection({}), []);
+  // The pane is not focusable, so a click on it would leave the focus on the page, where
+  // Ctrl+A selects the page's text; focus the canvas so the editor's shortcuts apply.
+  const onPaneClick = useCallback(() => {
+    useAppStore.getState().setSelection({});
+    canvasRef.current?.focus({ preventScroll: true });
+  }, []);
 
   return (
     <div
       ref={canvasRef}
       className="editor-canvas"
       data-testid="editor-canvas"
+      tabIndex={-1}
       onDragOver={onDragOver}
       onDrop={onDrop}
     >

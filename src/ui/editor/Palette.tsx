@@ -1,5 +1,6 @@
 // The palette: every op the engine has, in its group. Drag one onto the canvas, or press it
-// (mouse or keyboard) to add it below the selected node, or in the middle of the view.
+// (mouse or keyboard) to add it after the selected node (wired to it when that node ends a
+// chain), or in the middle of the view.
 import { useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
 import type { OpName } from '../../engine/spec/ops';
@@ -17,16 +18,20 @@ const groups = opsByGroup();
 const SLOT = { width: NODE_WIDTH + 20, height: NODE_HEIGHT + 14 };
 
 /**
- * Beside the selected node (to its right, half a row down, where it reads as "after" it
- * without covering the node that follows), or at the centre of the view; then down, row by
- * row, until no node is in the way.
+ * Below the selected node when it ends a chain (the new node will follow it, and the layout
+ * runs top to bottom); beside it otherwise (to its right, half a row down, where it reads as
+ * "after" it without covering the node that follows); or at the centre of the view. Then
+ * down, row by row, until no node is in the way.
  */
 function placeForNewNode(centre: Position): Position {
   const { spec, selectedNodeIds } = useAppStore.getState();
   const anchor = spec.model.nodes.find((n) => n.id === selectedNodeIds.at(-1))?.position;
-  let at = anchor
-    ? { x: anchor.x + NODE_WIDTH + 60, y: anchor.y + NODE_HEIGHT / 2 }
-    : { x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 };
+  const endsChain = !spec.model.edges.some((e) => e.from === selectedNodeIds.at(-1));
+  let at = !anchor
+    ? { x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 }
+    : endsChain
+      ? { x: anchor.x, y: anchor.y + SLOT.height + 30 }
+      : { x: anchor.x + NODE_WIDTH + 60, y: anchor.y + NODE_HEIGHT / 2 };
   const blocked = (p: Position) =>
     spec.model.nodes.some(
       (n) =>
@@ -48,7 +53,8 @@ export function Palette() {
           y: canvas.y + canvas.height / 2,
         })
       : { x: 0, y: 0 };
-    addOp(op, placeForNewNode(centre));
+    const selected = useAppStore.getState().selectedNodeIds;
+    addOp(op, placeForNewNode(centre), selected.length === 1 ? selected[0] : null);
   };
   const onDragStart = (e: DragEvent, op: OpName) => {
     e.dataTransfer.setData(OP_DRAG_TYPE, op);
@@ -58,7 +64,7 @@ export function Palette() {
     <div
       className="palette"
       data-testid="palette"
-      aria-label="Modules: drag onto the canvas or press to add"
+      aria-label="Modules: drag onto the canvas, or press to add after the selected node"
     >
       {groups.map(({ group, ops }) => (
         <div key={group} className="palette-group" role="group" aria-label={opGroupTitles[group]}>

@@ -14,7 +14,7 @@ describe('copy and paste', () => {
     if (!pasted.ok) throw new Error(pasted.reason);
     expect(pasted.value.ids).toEqual(['hidden1', 'relu1']);
     const copy = pasted.value.model.nodes.find((n) => n.id === 'hidden1')!;
-    expect(copy.position).toEqual({ x: 40, y: 130 });
+    expect(copy.position).toEqual({ x: 40, y: 140 });
     expect(copy.params).toEqual(model.nodes[1].params);
     expect(pasted.value.model.edges.map(edgeKey)).toContain('hidden1->relu1');
     expect(pasted.value.model.edges).toHaveLength(model.edges.length + 1);

@@ -94,8 +94,8 @@ describe('editor actions', () => {
       'hidden2',
       'relu2',
     ]);
-    expect(node('hidden1').position).toEqual({ x: 40, y: 130 });
-    expect(node('hidden2').position).toEqual({ x: 80, y: 170 });
+    expect(node('hidden1').position).toEqual({ x: 40, y: 140 });
+    expect(node('hidden2').position).toEqual({ x: 80, y: 180 });
     expect(state().selectedNodeIds).toEqual(['hidden2', 'relu2']);
     duplicateSelection();
     expect(ids().slice(-2)).toEqual(['hidden3', 'relu3']);
@@ -139,8 +139,9 @@ describe('editor actions', () => {
   });
 
   it('auto-layout moves every node in one step', () => {
+    moveTo(new Map([['relu', { x: 400, y: 0 }]]));
     layoutGraph();
-    expect(state().past.map((e) => e.label)).toEqual(['auto-layout']);
+    expect(state().past.map((e) => e.label)).toEqual(['move relu', 'auto-layout']);
     const ys = state().spec.model.nodes.map((n) => n.position!.y);
     expect([...ys].sort((a, b) => a - b)).toEqual(ys);
   });

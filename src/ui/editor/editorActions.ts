@@ -7,7 +7,7 @@ import { useAppStore } from '../store/store';
 import { layoutPositions } from './autoLayout';
 import { copyNodes, pasteNodes, PASTE_OFFSET } from './clipboard';
 import {
-  addNode,
+  appendNode,
   connect,
   edgeKey,
   moveInput,
@@ -32,10 +32,14 @@ function refused(reason: string): string {
   return reason;
 }
 
-/** Adds a node of `op` with its top-left corner at `position` and selects it. */
-export function addOp(op: OpName, position: Position): string | null {
+/**
+ * Adds a node of `op` with its top-left corner at `position` and selects it; with `after`
+ * (the selected node, when the palette is pressed) it is wired after that node if it ends a
+ * chain (see appendNode).
+ */
+export function addOp(op: OpName, position: Position, after: string | null = null): string | null {
   const store = useAppStore.getState();
-  const result = addNode(store.spec.model, op, position, store.spec.data);
+  const result = appendNode(store.spec.model, op, position, store.spec.data, after);
   if (!result.ok) return refused(result.reason);
   store.editSpec(`add ${opHelp[op].title.toLowerCase()}`, (s) => withModel(s, result.value.model));
   store.setSelection({ nodes: [result.value.id] });

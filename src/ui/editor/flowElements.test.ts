@@ -11,7 +11,7 @@ describe('flow elements', () => {
     const nodes = toFlowNodes(model, report, new Set(['relu']));
     const hidden = nodes.find((n) => n.id === 'hidden')!;
     expect(hidden.data.info!.paramCount).toBe(784 * 128 + 128);
-    expect(hidden.position).toEqual({ x: 0, y: 90 });
+    expect(hidden.position).toEqual({ x: 0, y: 100 });
     expect(nodes.find((n) => n.id === 'relu')!.selected).toBe(true);
     expect(nodes.find((n) => n.id === 'stray')!.data.errors[0]).toMatch(/has no input/);
     expect(nodes.find((n) => n.id === 'input')!.data.inputSlots).toBe(0);

@@ -20,5 +20,6 @@ describe('editor number formats', () => {
   it('shapes as a × b × c', () => {
     expect(formatShape([6, 24, 24])).toBe('6×24×24');
     expect(formatShape([128])).toBe('128');
+    expect(formatShape([])).toBe('scalar');
   });
 });

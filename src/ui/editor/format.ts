@@ -33,5 +33,6 @@ function trimmed(value: number): string {
 }
 
 export function formatShape(shape: Shape): string {
-  return shape.join('×');
+  // A loss's output: one number for the whole batch.
+  return shape.length === 0 ? 'scalar' : shape.join('×');
 }

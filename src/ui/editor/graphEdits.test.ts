@@ -4,6 +4,7 @@ import type { ModelSpec } from '../../engine/spec/schema';
 import { templateSpec } from '../../engine/spec/templates';
 import {
   addNode,
+  appendNode,
   checkNodeId,
   connect,
   connectionProblem,
@@ -91,6 +92,39 @@ describe('addNode', () => {
     let model: ModelSpec = { nodes: [], edges: [] };
     for (const op of ops) model = value(addNode(model, op, { x: 0, y: 0 }, mnist)).model;
     expect(model.nodes).toHaveLength(ops.length);
+  });
+});
+
+describe('appendNode', () => {
+  const empty: ModelSpec = { nodes: [], edges: [] };
+  const at = { x: 0, y: 0 };
+
+  it('wires the new node after a node that ends a chain, so pressing ops builds a model', () => {
+    let model = empty;
+    let last: string | null = null;
+    for (const op of ['input', 'flatten', 'dense', 'softmaxCrossEntropy'] as const) {
+      const r: { model: ModelSpec; id: string; connected: boolean } = value(
+        appendNode(model, op, at, mnist, last),
+      );
+      expect(r.connected).toBe(last !== null);
+      model = r.model;
+      last = r.id;
+    }
+    expect(model.edges).toEqual([
+      { from: 'input1', to: 'flatten1' },
+      { from: 'flatten1', to: 'dense1' },
+      { from: 'dense1', to: 'softmaxCrossEntropy1' },
+    ]);
+    expect(inferShapes(model).ok).toBe(true);
+  });
+
+  it('only adds the node when the selected one already feeds another, or cannot feed it', () => {
+    const mid = value(appendNode(mlp().model, 'relu', at, mnist, 'hidden'));
+    expect(mid.connected).toBe(false);
+    expect(mid.model.edges).toEqual(mlp().model.edges);
+    const afterLoss = value(appendNode(mlp().model, 'dense', at, mnist, 'loss'));
+    expect(afterLoss.connected).toBe(false);
+    expect(afterLoss.model.nodes).toHaveLength(mlp().model.nodes.length + 1);
   });
 });
 

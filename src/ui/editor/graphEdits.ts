@@ -121,6 +121,28 @@ export function addNode(
   return ok({ model: { ...model, nodes: [...model.nodes, newNode(op, id, position, data)] }, id });
 }
 
+/**
+ * Adds a node of `op` and, when `after` ends a chain (it feeds nothing yet) and may feed the
+ * new node, the edge `after → new` too: pressing palette items one after another with the
+ * last one selected builds a chain without dragging a single wire.
+ */
+export function appendNode(
+  model: ModelSpec,
+  op: OpName,
+  position: Position,
+  data: DataSpec,
+  after: string | null,
+): EditResult<{ model: ModelSpec; id: string; connected: boolean }> {
+  const added = addNode(model, op, position, data);
+  if (!added.ok) return added;
+  const { id } = added.value;
+  const endsChain = after !== null && !model.edges.some((e) => e.from === after);
+  const wired = endsChain ? connect(added.value.model, after, id) : null;
+  return wired?.ok
+    ? ok({ model: wired.value, id, connected: true })
+    : ok({ ...added.value, connected: false });
+}
+
 // ---- removing --------------------------------------------------------------------------
 
 /** Removes nodes (with every edge that touches them) and edges, in one step. */

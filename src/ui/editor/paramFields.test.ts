@@ -32,10 +32,10 @@ describe('paramFields', () => {
   });
 
   it('says the allowed range in words', () => {
-    expect(describeRange(field('dense', 'units'))).toBe('a whole number above 0');
+    expect(describeRange(field('dense', 'units'))).toBe('a whole number above 0 and at most 65536');
     expect(describeRange(field('dropout', 'rate'))).toBe('a number at least 0 and below 1');
     expect(describeRange(field('input', 'shape'))).toBe(
-      '1 to 4 values, each a whole number above 0',
+      '1 to 4 values, each a whole number above 0 and at most 16384',
     );
   });
 });
