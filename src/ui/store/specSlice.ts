@@ -35,6 +35,8 @@ export interface SpecSlice {
   ) => void;
   /** Replaces the whole spec (a template, a link) as one undoable step. */
   replaceSpec: (spec: ExperimentSpec, label: string, templateName?: TemplateName | null) => void;
+  /** Puts back saved work (on start-up): not an edit, so no undo step and an empty history. */
+  restoreSpec: (spec: ExperimentSpec, templateName: TemplateName | null) => void;
   undo: () => void;
   redo: () => void;
   /** Called when the worker has loaded the spec of `version`. */
@@ -92,6 +94,11 @@ export const createSpecSlice: StateCreator<AppState, [], [], SpecSlice> = (set, 
         : pushPast(s.past, { spec: s.spec, templateName: s.templateName, label }),
       future: [],
     });
+  },
+
+  restoreSpec: (spec, templateName) => {
+    lastCoalesce = null;
+    set({ spec, templateName, specVersion: get().specVersion + 1, past: [], future: [] });
   },
 
   undo: () => {

@@ -4,9 +4,17 @@ import { createBoundarySlice, type BoundarySlice } from './boundarySlice';
 import { createEditorSlice, type EditorSlice } from './editorSlice';
 import { createInsightSlice, type InsightSlice } from './insightSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
+import { createRunsSlice, type RunsSlice } from './runsSlice';
 import { createSpecSlice, type SpecSlice } from './specSlice';
+import { createWorkSlice, type WorkSlice } from './workSlice';
 
-export type AppState = SpecSlice & RunSlice & EditorSlice & BoundarySlice & InsightSlice;
+export type AppState = SpecSlice &
+  RunSlice &
+  EditorSlice &
+  BoundarySlice &
+  InsightSlice &
+  RunsSlice &
+  WorkSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createSpecSlice(...a),
@@ -14,4 +22,6 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createEditorSlice(...a),
   ...createBoundarySlice(...a),
   ...createInsightSlice(...a),
+  ...createRunsSlice(...a),
+  ...createWorkSlice(...a),
 }));
