@@ -1,8 +1,9 @@
-// Entry point: mount the app and load the default experiment into the training worker.
+// Entry point: mount the app, put back the saved work (or open the link it came with) and load
+// it into the training worker.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/app/App';
-import { loadCurrentSpec } from './ui/train/runActions';
+import { startUp } from './ui/app/startup';
 import './ui/app/app.css';
 
 const root = document.getElementById('root');
@@ -12,4 +13,4 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
-void loadCurrentSpec();
+void startUp();

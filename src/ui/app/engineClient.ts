@@ -3,6 +3,7 @@
 import * as Comlink from 'comlink';
 import type { EngineEvent } from '../../engine/train/events';
 import type { EngineApi } from '../../workers/engineApi';
+import { recordRunEvents } from '../runs/runRecorder';
 import { useAppStore } from '../store/store';
 
 let engine: Comlink.Remote<EngineApi> | null = null;
@@ -30,6 +31,7 @@ export function getEngine(): Comlink.Remote<EngineApi> {
         useAppStore.getState().applyEngineEvents(events);
         useAppStore.getState().applyBoundaryEvents(events);
         useAppStore.getState().applyInsightEvents(events);
+        recordRunEvents(events);
       }),
     );
   }

@@ -4,6 +4,7 @@ import type { TemplateName } from '../../engine/spec/templates';
 import type { RunState } from '../../engine/train/events';
 import { getEngine } from '../app/engineClient';
 import { sameComputation } from '../editor/sameComputation';
+import { noteRunSpec } from '../runs/runRecorder';
 import { useAppStore, type AppState } from '../store/store';
 import { trainingProblems } from './specEdits';
 import { trainAvailability } from './trainAvailability';
@@ -46,6 +47,7 @@ export async function loadCurrentSpec(): Promise<boolean> {
   const result = await getEngine().load(spec);
   if (ticket !== loadTicket) return false;
   loadedSpec = spec;
+  noteRunSpec(spec);
   useAppStore.getState().markSpecLoaded(version);
   if (result.ok) {
     const { totalSteps, stepsPerEpoch, backend } = result;

@@ -1,0 +1,25 @@
+// What the page does when it opens: put back the saved work and run history, then open the
+// experiment link it was opened with (if any) on top, setting the saved work aside, and only
+// then load the experiment into the worker. Links opened later (pasted into the address bar of
+// an open tab) arrive as hashchange events and take the same path.
+import { readSavedWork, startAutosave } from '../store/autosave';
+import { useAppStore } from '../store/store';
+import { openLink, openLinkAndLoad } from '../share/openLink';
+import { loadCurrentSpec } from '../train/runActions';
+
+export async function startUp(): Promise<void> {
+  const saved = await readSavedWork();
+  const store = useAppStore.getState();
+  if (saved.current) store.restoreSpec(saved.current.spec, saved.current.templateName);
+  store.hydrateSetAside(saved.setAside);
+  store.hydrateRuns(saved.runs);
+  // A run that was training when the page went away did not finish; say so.
+  for (const run of saved.runs)
+    if (run.status === 'running') void store.saveRun({ ...run, status: 'interrupted' });
+  if (saved.problems.length > 0)
+    store.reportStorage({ ok: false, message: saved.problems.join(' ') });
+  startAutosave();
+  openLink(window.location.hash);
+  window.addEventListener('hashchange', () => void openLinkAndLoad(window.location.hash));
+  await loadCurrentSpec();
+}
