@@ -1,4 +1,5 @@
 // The application shell: the header and the page.
+import { ShareButtons } from '../share/ShareButtons';
 import { TrainPage } from '../train/TrainPage';
 
 export function App() {
@@ -16,6 +17,7 @@ export function App() {
         <span className="tagline">
           Build, train and look inside neural networks, in your browser
         </span>
+        <ShareButtons />
       </header>
       <TrainPage />
     </div>

@@ -1,6 +1,8 @@
 // The playground: the recipe and run controls on the left; the model graph, the live numbers
 // and charts, and (for 2-D data) the decision boundary on the right.
 import { EditorPanel } from '../editor/EditorPanel';
+import { RunsPanel } from '../runs/RunsPanel';
+import { LinkNotice, StorageNotice } from '../share/LinkNotice';
 import { ToyView } from '../viz/ToyView';
 import { BackendNotice } from './BackendNotice';
 import { DataPanel } from './DataPanel';
@@ -35,12 +37,15 @@ export function TrainPage() {
         </section>
       </aside>
       <div className="dashboard">
+        <LinkNotice />
+        <StorageNotice />
         <BackendNotice />
         <RunErrors />
         <EditorPanel />
         <RunStats />
         <ToyView />
         <TrainCharts />
+        <RunsPanel />
       </div>
     </main>
   );

@@ -1,0 +1,40 @@
+// What a link will open, in words, for the share dialog: the experiment's name, the model's
+// size, the data and the recipe. Read from the spec alone, so it says exactly what the link holds.
+import { dataSplitSizes } from '../../engine/data/fit';
+import { inferShapes } from '../../engine/spec/inferShapes';
+import type { ExperimentSpec } from '../../engine/spec/schema';
+
+const optimizerNames = {
+  sgd: 'SGD',
+  adam: 'Adam',
+  rmsprop: 'RMSProp',
+  adagrad: 'Adagrad',
+} as const;
+
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+export function describeSpec(spec: ExperimentSpec): [string, string][] {
+  const report = inferShapes(spec.model);
+  const layers = spec.model.nodes.filter((n) => n.op !== 'input').length;
+  const splits = dataSplitSizes(spec.data);
+  const stepsPerEpoch = Math.floor(splits.train / spec.train.batchSize);
+  const { optimizer, batchSize, epochs, seed, schedule } = spec.train;
+  return [
+    [
+      'Model',
+      report.ok
+        ? `${plural(layers, 'layer')}, ${plural(report.totalParams, 'parameter')}`
+        : `${plural(layers, 'layer')}, unfinished (${plural(report.problems.filter((p) => p.severity === 'error').length, 'problem')} to fix before training)`,
+    ],
+    [
+      'Data',
+      `${spec.data.dataset === 'mnist' ? 'MNIST' : `toy set “${spec.data.kind}”`}, ${splits.train.toLocaleString('en')} training and ${splits.test.toLocaleString('en')} test samples`,
+    ],
+    [
+      'Training',
+      `${optimizerNames[optimizer.kind]} at learning rate ${optimizer.lr}${schedule.kind === 'constant' ? '' : ` (${schedule.kind} schedule)`}, batch ${batchSize}, ${plural(epochs, 'epoch')} (${plural(stepsPerEpoch * epochs, 'step')})`,
+    ],
+    ['Seed', `${seed}: the same link on the same backend trains to the same losses`],
+  ];
+}
