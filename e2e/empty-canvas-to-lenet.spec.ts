@@ -75,7 +75,8 @@ test('from an empty canvas to a trained LeNet-5, without dragging a wire', async
   const steps = page.getByTestId('step-counter');
   await expect.poll(() => readNumber(steps), { timeout: 150_000 }).toBeGreaterThanOrEqual(200);
   await page.getByTestId('control-pause').click();
-  await expect(status).toHaveAttribute('data-state', 'paused', { timeout: 10_000 });
+  // A pause lands after the chunk in flight, which may hold a test pass over 10,000 digits.
+  await expect(status).toHaveAttribute('data-state', 'paused', { timeout: 60_000 });
 
   // 200 steps of Adam at batch 64 put a LeNet-5 well past 80 % on the 10,000 test digits.
   const testAccuracy = page.getByTestId('test-accuracy-value');
