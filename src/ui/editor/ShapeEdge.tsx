@@ -1,13 +1,25 @@
 // An edge of the canvas, labelled with the tensor shape it carries (and, into a merge, the
 // input slot it fills). Clicking the label selects the edge, so it can be deleted.
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  getBezierPath,
+  getSmoothStepPath,
+  type EdgeProps,
+} from '@xyflow/react';
 import { memo } from 'react';
 import { useAppStore } from '../store/store';
 import type { ShapeFlowEdge } from './flowElements';
 
 export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeFlowEdge>) {
   const { id, source, target, data, selected, markerEnd } = props;
-  const [path, labelX, labelY] = getBezierPath(props);
+  // An edge that climbs (from the foot of one column of a wrapped layout to the head of the
+  // next) runs in right angles through the gap between the columns; a curve would cut
+  // across the nodes.
+  const climbs = props.targetY < props.sourceY;
+  const [path, labelX, labelY] = climbs
+    ? getSmoothStepPath({ ...props, borderRadius: 8, offset: 16 })
+    : getBezierPath(props);
   const select = (additive: boolean) => {
     const store = useAppStore.getState();
     store.setSelection(
