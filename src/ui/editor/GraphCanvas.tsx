@@ -215,6 +215,8 @@ export function GraphCanvas() {
         isValidConnection={isValidConnection}
         onPaneClick={onPaneClick}
         deleteKeyCode={null}
+        // Space is the dashboard's train/pause key; dragging the pane pans already.
+        panActivationKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionKeyCode="Shift"
         minZoom={0.2}
