@@ -573,30 +573,52 @@ function datasetTitle(data: DataSpec): string {
   return data.dataset === 'mnist' ? 'MNIST' : `the ${data.kind} toy set`;
 }
 
+/** The data set being read, and the newest load waiting for it (whose status shows its progress). */
+let datasetLoading: { key: string; gen: number; value: Promise<Dataset> } | null = null;
+
 async function loadDataset(data: DataSpec, seed: number, gen: number): Promise<Dataset> {
   const key = datasetKey(data, seed);
   if (dataset?.key === key) return dataset.value;
+  // A newer load of the data being read waits for that read instead of fetching the same files
+  // again beside it (two fetches of one file at once can fail in the browser's cache).
+  if (datasetLoading?.key !== key) {
+    const entry = { key, gen } as { key: string; gen: number; value: Promise<Dataset> };
+    entry.value = readDataset(data, seed, () => entry.gen).finally(() => {
+      if (datasetLoading === entry) datasetLoading = null;
+    });
+    datasetLoading = entry;
+  }
+  datasetLoading.gen = gen;
+  const value = await datasetLoading.value;
+  // A load superseded while it read its data must not replace the newer load's data set.
+  if (gen === generation) dataset = { key, value };
+  return value;
+}
+
+/** Reads a data set, reporting progress while `reportingGen()` is the current load. */
+async function readDataset(
+  data: DataSpec,
+  seed: number,
+  reportingGen: () => number,
+): Promise<Dataset> {
   downloads.clear();
   let shown = 0;
   // Parallel downloads may still report after one of them failed; the failure stands.
   let settled = false;
   const report = (fraction: number, message: string) => {
     shown = Math.max(shown, fraction);
-    if (!settled && gen === generation) setState('loading', message, shown);
+    if (!settled && reportingGen() === generation) setState('loading', message, shown);
   };
   const title = datasetTitle(data);
   report(0, `Loading ${title}…`);
   const percent = () => `Downloading ${title}… ${Math.round(downloadedFraction() * 100)} %`;
   try {
-    const value = await datasetForSpec(
+    return await datasetForSpec(
       data,
       seed,
       (path) => fetchDatasetFile(path, () => report(downloadedFraction(), percent())),
       (fraction, message) => report(fraction, message ?? `Loading ${title}…`),
     );
-    // A load superseded while it read its data must not replace the newer load's data set.
-    if (gen === generation) dataset = { key, value };
-    return value;
   } finally {
     settled = true;
     downloads.clear();
