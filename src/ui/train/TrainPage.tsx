@@ -1,8 +1,10 @@
 // The playground: the recipe and run controls on the left; the model graph, the live numbers
-// and charts, and (for 2-D data) the decision boundary on the right.
+// and charts, (for 2-D data) the decision boundary, and (for images) the inside of the network
+// on the right.
 import { EditorPanel } from '../editor/EditorPanel';
 import { RunsPanel } from '../runs/RunsPanel';
 import { LinkNotice, StorageNotice } from '../share/LinkNotice';
+import { InsightsSection } from '../viz/InsightsSection';
 import { ToyView } from '../viz/ToyView';
 import { BackendNotice } from './BackendNotice';
 import { DataPanel } from './DataPanel';
@@ -45,6 +47,7 @@ export function TrainPage() {
         <RunStats />
         <ToyView />
         <TrainCharts />
+        <InsightsSection />
         <RunsPanel />
       </div>
     </main>
