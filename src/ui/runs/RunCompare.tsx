@@ -36,8 +36,8 @@ export function RunCompare({ runs }: { runs: RunRecord[] }) {
     const accuracy: Curve[] = [];
     runs.forEach((run, i) => {
       const color = RUN_COLORS[i % RUN_COLORS.length];
-      // Labels key the legend: two runs may share a name.
-      const label = `${i + 1}. ${run.name}`;
+      // Numbered as in the table below (two runs may share a name); short, so legends fit.
+      const label = `Run ${i + 1}`;
       loss.push({
         series: seriesOf(run.curves.trainLoss),
         label,
@@ -61,7 +61,6 @@ export function RunCompare({ runs }: { runs: RunRecord[] }) {
   const facts: [string, (r: RunRecord) => string][] = [
     ['backend', (r) => r.backend.name],
     ['engine', (r) => r.engineVersion],
-    ['spec hash', (r) => r.specHash],
   ];
   const factRows = facts
     .map(([name, of]) => ({ setting: name, values: runs.map(of) }))
@@ -71,7 +70,7 @@ export function RunCompare({ runs }: { runs: RunRecord[] }) {
     <section className="run-compare" data-testid="run-compare" aria-label="Run comparison">
       <div className="charts">
         <LiveChart
-          title="Training loss, overlaid"
+          title="Training loss"
           yLabel="Loss"
           curves={curves.loss}
           formatValue={formatLoss}
@@ -84,7 +83,7 @@ export function RunCompare({ runs }: { runs: RunRecord[] }) {
         />
         {curves.accuracy.length > 0 && (
           <LiveChart
-            title="Training accuracy, overlaid"
+            title="Training accuracy"
             yLabel="Accuracy"
             curves={curves.accuracy}
             yDomain={accuracyDomain}
@@ -114,7 +113,7 @@ export function RunCompare({ runs }: { runs: RunRecord[] }) {
                       className="legend-swatch"
                       style={{ background: RUN_COLORS[i % RUN_COLORS.length] }}
                     />
-                    {i + 1}. {r.name}
+                    Run {i + 1}: {r.name}
                   </th>
                 ))}
               </tr>

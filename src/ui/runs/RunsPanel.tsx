@@ -2,6 +2,7 @@
 // ended and where it ran. Pick two or more to overlay their curves and see what differs;
 // rename, delete, export and import them; reopen the experiment a run trained.
 import { useMemo, useRef, useState } from 'react';
+import { SetAsideList } from '../share/SetAsideList';
 import { useAppStore } from '../store/store';
 import type { RunRecord } from '../store/runRecord';
 import { downloadBlob } from '../train/download';
@@ -200,10 +201,13 @@ export function RunsPanel() {
                         onChange={() => useAppStore.getState().toggleRunSelected(run.id)}
                       />
                       {index >= 0 && (
-                        <span
-                          className="legend-swatch"
-                          style={{ background: RUN_COLORS[index % RUN_COLORS.length] }}
-                        />
+                        <span className="run-pick" title={`Run ${index + 1} in the comparison`}>
+                          <span
+                            className="legend-swatch"
+                            style={{ background: RUN_COLORS[index % RUN_COLORS.length] }}
+                          />
+                          {index + 1}
+                        </span>
                       )}
                     </td>
                     <td className="run-name-cell">
@@ -229,7 +233,11 @@ export function RunsPanel() {
                     <td className="num">{formatLoss(run.final.trainLoss)}</td>
                     <td className="num">{formatPercent(run.final.testAccuracy)}</td>
                     <td className="num">{formatInteger(run.samplesPerSec)}</td>
-                    <td className="num">{formatDuration(run.durationMs)}</td>
+                    <td className="num">
+                      {run.durationMs < 60_000
+                        ? `${(run.durationMs / 1000).toFixed(1)} s`
+                        : formatDuration(run.durationMs)}
+                    </td>
                     <td title={run.backend.adapter ?? undefined}>
                       {run.backend.name}
                       <span className="run-of"> · v{run.engineVersion}</span>
@@ -254,6 +262,7 @@ export function RunsPanel() {
       )}
       {picked.length === 1 && <p className="runs-hint">Pick one more run to compare.</p>}
       {picked.length >= 2 && <RunCompare runs={picked} />}
+      <SetAsideList />
     </section>
   );
 }

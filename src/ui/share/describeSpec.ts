@@ -4,6 +4,9 @@ import { dataSplitSizes } from '../../engine/data/fit';
 import { inferShapes } from '../../engine/spec/inferShapes';
 import type { ExperimentSpec } from '../../engine/spec/schema';
 
+/** Data sets by their spec name; a toy set is named by its kind. */
+const datasetNames: Record<string, string> = { mnist: 'MNIST', cifar10: 'CIFAR-10' };
+
 const optimizerNames = {
   sgd: 'SGD',
   adam: 'Adam',
@@ -29,7 +32,7 @@ export function describeSpec(spec: ExperimentSpec): [string, string][] {
     ],
     [
       'Data',
-      `${spec.data.dataset === 'mnist' ? 'MNIST' : `toy set “${spec.data.kind}”`}, ${splits.train.toLocaleString('en')} training and ${splits.test.toLocaleString('en')} test samples`,
+      `${spec.data.dataset === 'toy' ? `toy set “${spec.data.kind}”` : (datasetNames[spec.data.dataset] ?? spec.data.dataset)}, ${splits.train.toLocaleString('en')} training and ${splits.test.toLocaleString('en')} test samples`,
     ],
     [
       'Training',
