@@ -17,6 +17,7 @@ import { Readback } from './readback';
 import { add, copyBlocks, fill, unary, unaryBackward } from './kernels/elementwise';
 import { dropout, dropoutBackward, randomFill } from './kernels/random';
 import { gather } from './kernels/gather';
+import { gatherImages } from './kernels/gatherImages';
 import { matmul, sumRows } from './kernels/matmul';
 import { conv2d, conv2dBackwardData, conv2dBackwardFilter } from './kernels/conv';
 import { avgPool, avgPoolBackward, maxPool, maxPoolBackward } from './kernels/pool';
@@ -197,4 +198,5 @@ export class WebGpuBackend implements Backend {
   clipGradients: Backend['clipGradients'] = (p) => clipGradients(this.gpu, p);
   optimizerUpdate: Backend['optimizerUpdate'] = (p) => optimizerUpdate(this.gpu, p);
   gather: Backend['gather'] = (p) => gather(this.gpu, p);
+  gatherImages: Backend['gatherImages'] = (p) => gatherImages(this.gpu, p);
 }

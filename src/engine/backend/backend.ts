@@ -312,6 +312,35 @@ export interface GatherParams {
   shift: number;
 }
 
+/**
+ * Minibatch gather of images (channels × height × width bytes per row) with per-channel
+ * normalisation and, for training, augmentation:
+ *   out[b, c, y, x] = img[c, y + dy, x' + dx]·scale[c] + shift[c],  x' = flip ? width−1−x : x
+ * where pixels outside the image read as 0 (black padding), and (dx, dy, flip) are drawn for
+ * each row from randomBits(seed, RandomStream.augment, draw·batch + b) — see augmentDraw.
+ */
+export interface ImageGatherParams {
+  src: DeviceBuffer;
+  labels: DeviceBuffer;
+  indices: DeviceBuffer;
+  offset: number;
+  batch: number;
+  channels: number;
+  height: number;
+  width: number;
+  out: DeviceBuffer;
+  labelsOut: DeviceBuffer;
+  /** One per channel (at most 4). */
+  scale: number[];
+  shift: number[];
+  /** Random-crop padding in pixels (0: no crop) and mirroring; both off for evaluation. */
+  pad: number;
+  flip: boolean;
+  seed: number;
+  /** Per step: which draw of augmentations this is (the training step). */
+  draw: number;
+}
+
 /** Fill with draws from rng.ts: uniform on [a, b) or normal with mean a and std b. */
 export interface RandomFillParams {
   buf: DeviceBuffer;
@@ -393,4 +422,5 @@ export interface Backend {
   clipGradients(p: ClipParams): void;
   optimizerUpdate(p: OptimizerUpdateParams): void;
   gather(p: GatherParams): void;
+  gatherImages(p: ImageGatherParams): void;
 }

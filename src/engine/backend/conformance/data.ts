@@ -1,4 +1,5 @@
-// Conformance cases: minibatch gather from byte and f32 data sets, and seeded random fills.
+// Conformance cases: minibatch gather from byte and f32 data sets, the image gather with
+// per-channel normalisation and augmentation, and seeded random fills.
 import type { ConformanceCase } from './runner';
 import { randomArray, randomInts } from './runner';
 
@@ -6,7 +7,54 @@ function bytes(n: number, seed: number): Uint8Array {
   return Uint8Array.from(randomInts(n, 256, seed));
 }
 
+/** Image gathers: colour and grey, plain (evaluation) and augmented with every crop and mirror. */
+const imageGatherCases: ConformanceCase[] = (
+  [
+    ['colour 3×32×32, per-channel normalised, no augmentation', 3, 32, 32, 0, false, 0],
+    ['colour 3×32×32, crop with padding 4 and mirror', 3, 32, 32, 4, true, 17],
+    ['grey 1×7×5 (odd sizes), crop with padding 2, no mirror', 1, 7, 5, 2, false, 3],
+    ['four channels 4×6×6, mirror only, a draw past 2³² / batch', 4, 6, 6, 0, true, 90_000_000],
+  ] as const
+).map(([name, channels, height, width, pad, flip, draw], k) => {
+  const rowSize = channels * height * width;
+  const scale = [0.02, 0.018, 0.021, 0.5].slice(0, channels);
+  const shift = [-1.9, -2, -1.7, 0.25].slice(0, channels);
+  return {
+    kernel: 'gatherImages',
+    name,
+    inputs: {
+      src: bytes(20 * rowSize, 1200 + k),
+      labels: randomInts(20, 10, 1210 + k),
+      indices: randomInts(48, 20, 1220 + k),
+      out: new Float32Array(24 * rowSize),
+      labelsOut: new Int32Array(24),
+    },
+    outputs: ['out', 'labelsOut'],
+    call(backend, b) {
+      backend.gatherImages({
+        src: b.src,
+        labels: b.labels,
+        indices: b.indices,
+        offset: 5,
+        batch: 24,
+        channels,
+        height,
+        width,
+        out: b.out,
+        labelsOut: b.labelsOut,
+        scale,
+        shift,
+        pad,
+        flip,
+        seed: 77,
+        draw,
+      });
+    },
+  } satisfies ConformanceCase;
+});
+
 export const dataCases: ConformanceCase[] = [
+  ...imageGatherCases,
   {
     kernel: 'gather',
     name: 'bytes, rows of 785 (not a multiple of 4), normalised, with labels',

@@ -13,6 +13,7 @@ import { loss } from './loss';
 import { batchNorm, batchNormBackward, dropout, dropoutBackward } from './regularize';
 import { clipGradients, optimizerUpdate } from './optimizer';
 import { gather } from './gather';
+import { gatherImages } from './gatherImages';
 
 export class CpuBackend implements Backend {
   readonly name = 'cpu' as const;
@@ -70,4 +71,5 @@ export class CpuBackend implements Backend {
   clipGradients = clipGradients;
   optimizerUpdate = optimizerUpdate;
   gather = gather;
+  gatherImages = gatherImages;
 }
