@@ -75,6 +75,13 @@ export interface BenchRecord {
   tasksOver50msCpu?: number | null;
   /** UI suite: the longest gap between two animation frames while training, in ms. */
   longestFrameGapMs?: number | null;
+  /**
+   * UI suite on MNIST: samples per second with the inside-the-network panels closed (the record's
+   * samplesPerSec is with them open), and 1 − open/closed: how much slower training is with them
+   * open (the budget is under 0.10).
+   */
+  samplesPerSecPanelsClosed?: number | null;
+  panelSlowdown?: number | null;
   /** UI suite: wall-clock seconds from pressing Train to the run paused. */
   seconds?: number | null;
   /** samplesPerSec / tfjs-cpu's samplesPerSec on the same model in the same run. */

@@ -43,6 +43,18 @@ const columns: Column[] = [
     cell: (r) => `${r.warmupSteps}+${r.steps}`,
   },
   { header: 'samples/s', numeric: true, optional: false, cell: (r) => fixed(r.samplesPerSec, 0) },
+  {
+    header: 'panels closed samples/s',
+    numeric: true,
+    optional: true,
+    cell: (r) => fixed(r.samplesPerSecPanelsClosed, 0),
+  },
+  {
+    header: 'slower with panels',
+    numeric: true,
+    optional: true,
+    cell: (r) => (r.panelSlowdown == null ? '—' : `${(100 * r.panelSlowdown).toFixed(1)} %`),
+  },
   { header: 'GFLOP/s', numeric: true, optional: true, cell: (r) => fixed(r.gflops, 2) },
   { header: 'ms/step', numeric: true, optional: false, cell: (r) => fixed(r.msPerStep, 1) },
   {
