@@ -34,6 +34,7 @@ export function DrawPanel() {
   const image = useMemo(() => new PixelImage(), []);
   const setDrawing = useAppStore((s) => s.setDrawing);
   const drawing = useAppStore((s) => s.drawing);
+  const probingDrawing = useAppStore((s) => s.probeInput.kind === 'drawn');
   const [drawn, setDrawn] = useState(false);
 
   useEffect(() => {
@@ -147,6 +148,13 @@ export function DrawPanel() {
             <figcaption>As the model sees it (28 × 28, centred by mass)</figcaption>
           </figure>
           <ProbabilityBars classNames={DIGITS} when={fromDrawing} testId="draw-probabilities" />
+          <p className="probe-hint">
+            {drawing === null
+              ? 'Draw a digit to see what the model says, and its feature maps above.'
+              : probingDrawing
+                ? 'Its feature maps and saliency are in the panel above.'
+                : 'The panel above shows a test digit now; draw on to look at the drawing again.'}
+          </p>
         </div>
       </div>
     </InsightPanel>

@@ -83,7 +83,7 @@ function LayerRow({
           normalisation={normalisation}
           maxWidth={GRID_WIDTH}
           maxHeight={200}
-          maxScale={4}
+          maxScale={Math.max(4, Math.floor(48 / layer.shape[2]))}
           describe={describe}
           onHover={onHover}
           onPick={(map) => onPick(layer.nodeId, map)}
@@ -168,6 +168,7 @@ function EnlargedMap({
           normalisation="map"
           domainOf={normalisation === 'layer' ? domainOf : undefined}
           maxWidth={336}
+          maxScale={48}
           describe={describe}
           onHover={setHover}
           testId="map-enlarged"

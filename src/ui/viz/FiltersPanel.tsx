@@ -90,6 +90,7 @@ function FilterLayer({
 
 export function FiltersPanel() {
   const layout = useAppStore((s) => layoutKey(s.probe));
+  const probed = useAppStore((s) => s.probe !== null);
   const layers = useMemo<FilterLayout[]>(
     () =>
       layout === ''
@@ -125,7 +126,11 @@ export function FiltersPanel() {
       <p className="map-hover">{hover ?? 'Point at a kernel to read its weights.'}</p>
       <div className="layer-rows">
         {layers.length === 0 && (
-          <p className="insight-empty">This model has no convolution to show the kernels of.</p>
+          <p className="insight-empty">
+            {probed
+              ? 'This model has no convolution (or dense layer on the image) to show the kernels of.'
+              : 'The kernels appear here once the model is compiled.'}
+          </p>
         )}
         {layers.map((layer) => (
           <FilterLayer

@@ -10,7 +10,7 @@ import { useStoreDrawing } from './useStoreDrawing';
 const ROW = 17;
 const LABEL = 18;
 const WIDTH = 200;
-const VALUE = 44;
+const VALUE = 54;
 
 const selectProbe = (s: AppState) => s.probe;
 

@@ -4,7 +4,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ProbeFrame } from '../../engine/analysis/insightFrames';
 import { useAppStore, type AppState } from '../store/store';
-import { formatValue } from './MapGrid';
 import { heatRgb, paintInput, paintSaliency } from './mapPaint';
 import { fitCanvas } from './planeCanvas';
 import { PixelImage } from './pixelImage';
@@ -56,13 +55,11 @@ const paintInputImage = (frame: ProbeFrame, image: PixelImage) => {
   return true;
 };
 
-/** The largest |gradient| of the saliency last painted: the top of its legend, read on hover. */
-let saliencyTop = 0;
 const paintSaliencyImage = (frame: ProbeFrame, image: PixelImage) => {
   const saliency = frame.result.saliency;
   if (saliency === null) return false;
   const [c, h, w] = frame.inputShape;
-  saliencyTop = paintSaliency(saliency.values, c, h * w, image.pixels(w, h));
+  paintSaliency(saliency.values, c, h * w, image.pixels(w, h));
   return true;
 };
 
@@ -94,7 +91,6 @@ export function ProbeInputBar() {
   const index = input.kind === 'test' ? input.index : null;
   const go = (next: number) =>
     setInput({ kind: 'test', index: ((next % TEST_COUNT) + TEST_COUNT) % TEST_COUNT });
-  const [top, setTop] = useState<string>('');
 
   return (
     <div className="probe-input">
@@ -102,7 +98,7 @@ export function ProbeInputBar() {
         <ImageCanvas paint={paintInputImage} label="The probe input" testId="probe-input-image" />
         <figcaption>Input</figcaption>
       </figure>
-      <figure onPointerEnter={() => setTop(formatValue(saliencyTop))}>
+      <figure>
         <ImageCanvas
           paint={paintSaliencyImage}
           label="Saliency: how much each pixel moves the predicted class's score"
@@ -113,7 +109,7 @@ export function ProbeInputBar() {
           <span className="heat-legend" style={{ background: HEAT_GRADIENT }} aria-hidden="true" />
           <span className="heat-labels">
             <span>0</span>
-            <span>{top !== '' ? `|∂score/∂pixel| ${top}` : 'largest |∂score/∂pixel|'}</span>
+            <span>largest</span>
           </span>
         </figcaption>
       </figure>
