@@ -21,12 +21,10 @@ beforeEach(() => {
 });
 
 const editLr = (lr: number) =>
-  useAppStore
-    .getState()
-    .editSpec('lr', (s) => ({
-      ...s,
-      train: { ...s.train, optimizer: { ...s.train.optimizer, lr } },
-    }));
+  useAppStore.getState().editSpec('lr', (s) => ({
+    ...s,
+    train: { ...s.train, optimizer: { ...s.train.optimizer, lr } },
+  }));
 
 describe('opening a link', () => {
   it('ignores fragments that are not links and touches nothing', () => {
