@@ -1,8 +1,12 @@
 // The application shell: the header and the page.
+import { LossLab } from '../lab/LossLab';
 import { ShareButtons } from '../share/ShareButtons';
+import { useAppStore } from '../store/store';
 import { TrainPage } from '../train/TrainPage';
+import { PageTabs } from './PageTabs';
 
 export function App() {
+  const page = useAppStore((s) => s.page);
   return (
     <div className="app">
       <header className="app-header">
@@ -14,12 +18,16 @@ export function App() {
           </span>
           <span className="brand-name">LayerCake</span>
         </div>
+        <PageTabs />
         <span className="tagline">
           Build, train and look inside neural networks, in your browser
         </span>
         <ShareButtons />
       </header>
-      <TrainPage />
+      <div hidden={page !== 'playground'}>
+        <TrainPage />
+      </div>
+      {page === 'lossSurfaces' && <LossLab />}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { createBoundarySlice, type BoundarySlice } from './boundarySlice';
 import { createEditorSlice, type EditorSlice } from './editorSlice';
 import { createInsightSlice, type InsightSlice } from './insightSlice';
+import { createLabSlice, type LabSlice } from './labSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createRunsSlice, type RunsSlice } from './runsSlice';
 import { createSpecSlice, type SpecSlice } from './specSlice';
@@ -14,7 +15,8 @@ export type AppState = SpecSlice &
   BoundarySlice &
   InsightSlice &
   RunsSlice &
-  WorkSlice;
+  WorkSlice &
+  LabSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createSpecSlice(...a),
@@ -24,4 +26,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createInsightSlice(...a),
   ...createRunsSlice(...a),
   ...createWorkSlice(...a),
+  ...createLabSlice(...a),
 }));

@@ -7,7 +7,7 @@ import type { ToySurface, ToySurfaceId } from './toySurface';
 import { twoRelu } from './twoRelu';
 
 export type { DataShape } from './quadratic';
-export type { Hessian2, ToySurface, ToySurfaceId } from './toySurface';
+export type { Domain, Hessian2, ToySurface, ToySurfaceId } from './toySurface';
 export { DEFAULT_DATA_SHAPE } from './quadratic';
 
 export const TOY_SURFACE_IDS: readonly ToySurfaceId[] = [

@@ -92,6 +92,7 @@ export function quadraticSurface(shape: DataShape = DEFAULT_DATA_SHAPE): ToySurf
     minima: [],
     samples: P,
     data,
+    dataPoints: x,
     loss: (w1, w2) =>
       0.5 * (h11 * w1 * w1 + 2 * h12 * w1 * w2 + h22 * w2 * w2) - (b1 * w1 + b2 * w2) + 0.5 * tt,
     gradient(w1, w2, out) {

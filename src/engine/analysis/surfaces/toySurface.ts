@@ -33,6 +33,8 @@ export interface ToySurface {
   /** For averages over samples: how many, and the gradient of the mean over `indices`. */
   samples?: number;
   minibatchGradient?(w1: number, w2: number, indices: ArrayLike<number>, out: Float64Array): void;
+  /** The data set's inputs (x1, x2 interleaved), for surfaces the user reshapes. */
+  dataPoints?: Float64Array;
   /** Known minima, drawn on the map (may be empty). */
   minima: readonly (readonly [number, number])[];
 }

@@ -1,0 +1,31 @@
+// The two pages of the app: the playground (build, train and look inside a model) and the
+// loss-surface lab, which needs no model. The playground stays mounted while hidden, so a run
+// keeps going and nothing of it is lost on the way to the lab and back.
+import { useAppStore } from '../store/store';
+import type { AppPage } from '../store/labSlice';
+
+const PAGES: { page: AppPage; label: string }[] = [
+  { page: 'playground', label: 'Playground' },
+  { page: 'lossSurfaces', label: 'Loss surfaces' },
+];
+
+export function PageTabs() {
+  const page = useAppStore((s) => s.page);
+  const showPage = useAppStore((s) => s.showPage);
+  return (
+    <nav className="page-tabs" role="tablist" aria-label="Pages">
+      {PAGES.map((p) => (
+        <button
+          key={p.page}
+          type="button"
+          role="tab"
+          aria-selected={page === p.page}
+          className={page === p.page ? 'page-tab page-tab-on' : 'page-tab'}
+          onClick={() => showPage(p.page)}
+        >
+          {p.label}
+        </button>
+      ))}
+    </nav>
+  );
+}
