@@ -152,13 +152,17 @@ describe('link decoder fuzz', () => {
     const outcomes = new Map<string, number>();
     for (let i = 0; i < CASES; i++) {
       const fragment = makeCase(bases, docs);
+      // Wall time, and this process's CPU time: on a busy 2-core machine other test files
+      // steal the cores, and the wall clock then measures them. A case over budget is timed
+      // again; it fails only when every attempt is over budget by both clocks.
       let ms = Infinity;
-      // A slow case is measured again: a garbage collection or a busy core on a small VM
-      // should not fail the test, a decoder that really is slow on this input still does.
       for (let attempt = 0; attempt < 3 && ms > BUDGET_MS; attempt++) {
+        const cpu = process.cpuUsage();
         const started = performance.now();
         check(fragment);
-        ms = Math.min(ms, performance.now() - started);
+        const wall = performance.now() - started;
+        const used = process.cpuUsage(cpu);
+        ms = Math.min(ms, wall, (used.user + used.system) / 1000);
       }
       if (ms > worst) {
         worst = ms;
