@@ -19,6 +19,9 @@ export async function startUp(): Promise<void> {
   if (saved.problems.length > 0)
     store.reportStorage({ ok: false, message: saved.problems.join(' ') });
   startAutosave();
+  // Ask the browser not to evict the saved work under storage pressure (granted or not
+  // silently; without it the work is still saved, only "best effort").
+  void navigator.storage?.persist?.().catch(() => false);
   openLink(window.location.hash);
   window.addEventListener('hashchange', () => void openLinkAndLoad(window.location.hash));
   await loadCurrentSpec();
