@@ -3,9 +3,13 @@
 //   v ← H·v/‖H·v‖  converges to the eigenvector of the largest |λ|; λ = vᵀHv (Rayleigh quotient).
 // λmin comes from a second run on the shifted operator H − λmax·I, whose largest-|·| eigenvalue
 // is λmin − λmax (all its eigenvalues are ≤ 0): no second-order code beyond the product.
+// The iteration is written once, as a generator that yields each vector it needs multiplied,
+// so the same steps drive a synchronous product (a matrix) and an asynchronous one (a network
+// on a device, two gradient passes per product).
 import { SeededRandom } from '../rng';
 
 export type MatVec = (v: Float64Array, out: Float64Array) => void;
+export type AsyncMatVec = (v: Float64Array, out: Float64Array) => Promise<void>;
 
 export interface PowerResult {
   value: number;
@@ -20,12 +24,23 @@ export interface PowerOptions {
   /** Stop when the Rayleigh quotient changes by less than this, relatively. */
   tolerance?: number;
   seed?: number;
+  /** Eigenvalues of H − shift·I are found (the result adds the shift back). */
+  shift?: number;
 }
 
-/** Eigenvalue of the largest magnitude of `matVec` on vectors of length n. */
-export function powerIteration(matVec: MatVec, n: number, options: PowerOptions = {}): PowerResult {
+export interface ExtremeEigenvalues {
+  max: PowerResult;
+  min: PowerResult;
+}
+
+/** Yields v and expects H·v written into the array it yielded with; returns the estimate. */
+function* powerSteps(
+  n: number,
+  options: PowerOptions,
+): Generator<[Float64Array, Float64Array], PowerResult> {
   const maxIterations = options.maxIterations ?? 100;
   const tolerance = options.tolerance ?? 1e-6;
+  const shift = options.shift ?? 0;
   const rng = new SeededRandom(options.seed ?? 1, 11);
   const v = new Float64Array(n);
   for (let i = 0; i < n; i++) v[i] = rng.normal();
@@ -35,7 +50,8 @@ export function powerIteration(matVec: MatVec, n: number, options: PowerOptions 
   let change = Infinity;
   let k = 0;
   while (k < maxIterations) {
-    matVec(v, hv);
+    yield [v, hv];
+    for (let i = 0; i < n; i++) hv[i] -= shift * v[i];
     k++;
     const next = dot(v, hv);
     change = Math.abs(next - value) / Math.max(Math.abs(next), 1e-30);
@@ -45,12 +61,33 @@ export function powerIteration(matVec: MatVec, n: number, options: PowerOptions 
     for (let i = 0; i < n; i++) v[i] = hv[i] / norm;
     if (change < tolerance) break;
   }
-  return { value, vector: v, iterations: k, change };
+  return { value: value + shift, vector: v, iterations: k, change };
 }
 
-export interface ExtremeEigenvalues {
-  max: PowerResult;
-  min: PowerResult;
+/** Eigenvalue of the largest magnitude (of H − shift·I, plus the shift). */
+export function powerIteration(matVec: MatVec, n: number, options: PowerOptions = {}): PowerResult {
+  const steps = powerSteps(n, options);
+  for (let s = steps.next(); ; s = steps.next()) {
+    if (s.done) return s.value;
+    matVec(s.value[0], s.value[1]);
+  }
+}
+
+export async function powerIterationAsync(
+  matVec: AsyncMatVec,
+  n: number,
+  options: PowerOptions = {},
+): Promise<PowerResult> {
+  const steps = powerSteps(n, options);
+  for (let s = steps.next(); ; s = steps.next()) {
+    if (s.done) return s.value;
+    await matVec(s.value[0], s.value[1]);
+  }
+}
+
+/** Orders a largest-magnitude run and its shifted companion into λmax and λmin. */
+function ordered(first: PowerResult, other: PowerResult): ExtremeEigenvalues {
+  return first.value >= other.value ? { max: first, min: other } : { max: other, min: first };
 }
 
 /**
@@ -63,17 +100,21 @@ export function extremeEigenvalues(
   options: PowerOptions = {},
 ): ExtremeEigenvalues {
   const first = powerIteration(matVec, n, options);
-  const shift = first.value;
-  const shifted = powerIteration(
-    (v, out) => {
-      matVec(v, out);
-      for (let i = 0; i < n; i++) out[i] -= shift * v[i];
-    },
-    n,
-    { ...options, seed: (options.seed ?? 1) + 1 },
+  const seed = (options.seed ?? 1) + 1;
+  return ordered(first, powerIteration(matVec, n, { ...options, seed, shift: first.value }));
+}
+
+export async function extremeEigenvaluesAsync(
+  matVec: AsyncMatVec,
+  n: number,
+  options: PowerOptions = {},
+): Promise<ExtremeEigenvalues> {
+  const first = await powerIterationAsync(matVec, n, options);
+  const seed = (options.seed ?? 1) + 1;
+  return ordered(
+    first,
+    await powerIterationAsync(matVec, n, { ...options, seed, shift: first.value }),
   );
-  const other = { ...shifted, value: shifted.value + shift };
-  return first.value >= other.value ? { max: first, min: other } : { max: other, min: first };
 }
 
 function dot(a: Float64Array, b: Float64Array): number {
