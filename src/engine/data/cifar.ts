@@ -206,13 +206,15 @@ export class CifarCollector implements TarVisitor {
             : 'no test batch (test_batch.bin)';
       throw new DatasetError(`${this.file}: the archive has ${missing}: ${hint}`, this.file);
     }
+    const train = this.train.toSplit();
     return {
       name: 'cifar10',
       sampleShape: [3, CIFAR_SIDE, CIFAR_SIDE],
       classes: CIFAR_CLASS_NAMES.length,
       classNames: this.classNames(),
-      train: this.train.toSplit(),
+      train,
       test: this.test.toSplit(),
+      channelStats: channelStats(train.inputs as Uint8Array, train.count),
     };
   }
 
@@ -225,6 +227,30 @@ export class CifarCollector implements TarVisitor {
     const plain = names.every((n) => /^[\w -]{1,32}$/.test(n));
     return names.length === CIFAR_CLASS_NAMES.length && plain ? names : [...CIFAR_CLASS_NAMES];
   }
+}
+
+/** Mean and standard deviation of each colour plane over `count` images (per-channel normalisation). */
+export function channelStats(images: Uint8Array, count: number): { mean: number[]; std: number[] } {
+  const plane = CIFAR_SIDE * CIFAR_SIDE;
+  const mean: number[] = [];
+  const std: number[] = [];
+  for (let c = 0; c < 3; c++) {
+    let sum = 0;
+    let sumSquares = 0;
+    for (let i = 0; i < count; i++) {
+      const from = i * CIFAR_PIXELS + c * plane;
+      for (let p = from; p < from + plane; p++) {
+        const v = images[p];
+        sum += v;
+        sumSquares += v * v;
+      }
+    }
+    const n = Math.max(1, count * plane);
+    const m = sum / n;
+    mean.push(m);
+    std.push(Math.sqrt(Math.max(sumSquares / n - m * m, 1e-6)));
+  }
+  return { mean, std };
 }
 
 /** The unpacked size of an archive: a gzip stream's trailer says it (mod 2³², ample here). */

@@ -21,6 +21,8 @@ export interface Dataset {
   classNames: string[];
   /** Values per sample of a regression target; absent where samples carry class labels. */
   targetSize?: number;
+  /** Colour image sets: each channel's mean and standard deviation over the training split, in byte units (0–255). */
+  channelStats?: { mean: number[]; std: number[] };
   train: DataSplit;
   test: DataSplit;
 }

@@ -15,19 +15,30 @@ export interface DataSignature {
   targetSize?: number;
 }
 
+/** The data a spec names, in words ("MNIST", "CIFAR-10", "the spiral set"). */
+export function describeDataset(data: DataSpec): string {
+  if (data.dataset === 'mnist') return 'MNIST';
+  if (data.dataset === 'cifar10') return 'CIFAR-10';
+  return `the ${data.kind} set`;
+}
+
 /** The signature of the data a spec names, known without loading it. */
 export function dataSignature(data: DataSpec): DataSignature {
   if (data.dataset === 'mnist') return { name: 'mnist', sampleShape: [1, 28, 28], classes: 10 };
+  if (data.dataset === 'cifar10') return { name: 'cifar10', sampleShape: [3, 32, 32], classes: 10 };
   const signature = { name: `toy:${data.kind}`, sampleShape: [2], classes: toyClassCount(data) };
   return isRegressionToy(data.kind) ? { ...signature, targetSize: 1 } : signature;
 }
 
 /** MNIST's training and test images, as the install prepares them. */
 const MNIST_SPLITS = { train: 60_000, test: 10_000 };
+/** The full CIFAR-10 archive's; an archive of fewer batches has fewer (the loaded run says). */
+const CIFAR_SPLITS = { train: 50_000, test: 10_000 };
 
 /** How many samples each split of the data a spec names holds, known without loading it. */
 export function dataSplitSizes(data: DataSpec): { train: number; test: number } {
   if (data.dataset === 'mnist') return MNIST_SPLITS;
+  if (data.dataset === 'cifar10') return CIFAR_SPLITS;
   const train = toyTrainCount(data);
   return { train, test: data.samples - train };
 }

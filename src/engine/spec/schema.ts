@@ -68,6 +68,23 @@ export const dataSpecSchema = z.discriminatedUnion('dataset', [
     .strict(),
   z
     .object({
+      dataset: z.literal('cifar10'),
+      /** 'unit': x/255; 'perChannel': each of R, G, B to mean 0 and std 1 over the training split. */
+      normalization: z.enum(['unit', 'perChannel']).default('perChannel'),
+      /** Training images only, drawn afresh every step from the seed; tests are never augmented. */
+      augment: z
+        .object({
+          /** Pad by this many black pixels, then crop back to 32×32 at a random offset (0: off). */
+          crop: z.number().int().min(0).max(8).default(0),
+          /** Mirror left–right with probability ½. */
+          flip: z.boolean().default(false),
+        })
+        .strict()
+        .default({ crop: 0, flip: false }),
+    })
+    .strict(),
+  z
+    .object({
       dataset: z.literal('toy'),
       kind: z.enum(toyDatasetKinds),
       samples: z.number().int().min(10).max(10_000).default(500),

@@ -44,10 +44,42 @@ function mnistLike(count: number, seed: number): Dataset {
 const names = Object.keys(templates) as TemplateName[];
 /** The templates on MNIST; those on toy sets train in toyTemplates.test.ts. */
 const mnistNames = names.filter((n) => templates[n].input.data.dataset === 'mnist');
+const cifarNames = names.filter((n) => templates[n].input.data.dataset === 'cifar10');
+
+/** CIFAR-shaped colour bytes with the same kind of structure: a fixed random image per class. */
+function cifarLike(count: number, seed: number): Dataset {
+  const rng = new SeededRandom(seed, 1);
+  const pixels = 3 * 32 * 32;
+  const prototypes = Array.from({ length: 10 }, () =>
+    Float32Array.from({ length: pixels }, () => 255 * rng.uniform()),
+  );
+  const split = (n: number): DataSplit => {
+    const inputs = new Uint8Array(n * pixels);
+    const labels = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      labels[i] = i % 10;
+      for (let p = 0; p < pixels; p++) {
+        const v = prototypes[i % 10][p] + 30 * rng.normal();
+        inputs[i * pixels + p] = Math.max(0, Math.min(255, Math.round(v)));
+      }
+    }
+    return { inputs, labels, count: n };
+  };
+  return {
+    name: 'cifar10',
+    sampleShape: [3, 32, 32],
+    classes: 10,
+    classNames: Array.from({ length: 10 }, (_, i) => `class ${i}`),
+    train: split(count),
+    test: split(64),
+    channelStats: { mean: [127, 127, 127], std: [74, 74, 74] },
+  };
+}
 
 describe('templates', () => {
   it('include the seven MNIST starting points of the playground, then the toy sets', () => {
-    expect(names.filter((n) => !mnistNames.includes(n))).toEqual([
+    expect(cifarNames).toEqual(['cifarVgg', 'cifarConvnetJs']);
+    expect(names.filter((n) => !mnistNames.includes(n) && !cifarNames.includes(n))).toEqual([
       'spiral',
       'threeArmSpiral',
       'waves',
@@ -85,6 +117,25 @@ describe('templates', () => {
     expect(losses[2]).toBeLessThan(losses[0]);
     trainer.dispose();
   });
+
+  it.each(cifarNames)(
+    '%s: trains 3 augmented steps on colour images with a finite, falling loss',
+    async (name) => {
+      const spec = templateSpec(name);
+      const events: MetricsEvent[] = [];
+      const trainer = await Trainer.create(spec, new CpuBackend(), cifarLike(192, 3), (e) => {
+        if (e.type === 'metrics') events.push(e);
+      });
+      expect(await trainer.trainSteps(3)).toBe(3);
+      await trainer.flush();
+      const losses = events.flatMap((e) => [...e.loss]);
+      expect(losses).toHaveLength(3);
+      for (const loss of losses) expect(Number.isFinite(loss)).toBe(true);
+      expect(losses[2]).toBeLessThan(losses[0]);
+      trainer.dispose();
+    },
+    60_000,
+  );
 
   it('the autoencoder reconstructs its input, and a wrong output size is a problem on the loss', () => {
     const spec = templateSpec('autoencoder');

@@ -38,6 +38,27 @@ const mnistRecipe = {
   view: { smoothing: 0.6, logScale: false },
 } as const;
 
+const cifarRecipe = {
+  version: SPEC_VERSION,
+  data: { dataset: 'cifar10', normalization: 'perChannel', augment: { crop: 4, flip: true } },
+  train: {
+    optimizer: { kind: 'adam', lr: 1e-3 },
+    batchSize: 64,
+    epochs: 5,
+    seed: 1,
+  },
+  view: { smoothing: 0.6, logScale: false },
+} as const;
+
+/** conv 3×3 (same size, no bias: batch norm has one) → batch norm → ReLU, VGG's unit. */
+function vggBlock(n: string, filters: number): NodeInput[] {
+  return [
+    { id: `conv${n}`, op: 'conv2d', params: { filters, kernel: 3, padding: 1, bias: false } },
+    { id: `bn${n}`, op: 'batchnorm', params: {} },
+    { id: `relu${n}`, op: 'relu', params: {} },
+  ];
+}
+
 /** input → (dense → activation) × 4 → logits → loss: the deep-net templates. */
 function deepNet(activation: 'relu' | 'tanh', init: { init: 'he' | 'glorot' }): NodeInput[] {
   const hidden = [256, 128, 64, 32].flatMap((units, i): NodeInput[] => [
@@ -198,6 +219,53 @@ export const templates = {
         { id: 'decode', op: 'dense', params: { units: 784, ...glorot } },
         { id: 'pixels', op: 'sigmoid', params: {} },
         { id: 'loss', op: 'meanSquaredError', params: { target: 'input' } },
+      ]),
+    },
+  },
+  // CIFAR-10: colour photos, per-channel standardised, trained on crops and mirror images.
+  cifarVgg: {
+    title: 'Small VGG, CIFAR-10',
+    description: 'Five 3×3 convolutions (32-32-64-64-128) with batch norm, three pools, dropout.',
+    input: {
+      ...cifarRecipe,
+      name: 'Small VGG on CIFAR-10',
+      model: chain([
+        { id: 'input', op: 'input', params: { shape: [3, 32, 32] } },
+        ...vggBlock('1', 32),
+        ...vggBlock('2', 32),
+        { id: 'pool1', op: 'maxpool2d', params: { size: 2 } },
+        ...vggBlock('3', 64),
+        ...vggBlock('4', 64),
+        { id: 'pool2', op: 'maxpool2d', params: { size: 2 } },
+        ...vggBlock('5', 128),
+        { id: 'pool3', op: 'maxpool2d', params: { size: 2 } },
+        { id: 'flatten', op: 'flatten', params: {} },
+        { id: 'dropout', op: 'dropout', params: { rate: 0.5 } },
+        { id: 'logits', op: 'dense', params: { units: 10, ...glorot } },
+        { id: 'loss', op: 'softmaxCrossEntropy', params: {} },
+      ]),
+    },
+  },
+  cifarConvnetJs: {
+    title: 'ConvNetJS net, CIFAR-10',
+    description: 'The CIFAR-10 demo net of ConvNetJS: three 5×5 conv + pool stages, then softmax.',
+    input: {
+      ...cifarRecipe,
+      name: 'ConvNetJS CIFAR-10 net',
+      model: chain([
+        { id: 'input', op: 'input', params: { shape: [3, 32, 32] } },
+        { id: 'conv1', op: 'conv2d', params: { filters: 16, kernel: 5, padding: 2 } },
+        { id: 'relu1', op: 'relu', params: {} },
+        { id: 'pool1', op: 'maxpool2d', params: { size: 2 } },
+        { id: 'conv2', op: 'conv2d', params: { filters: 20, kernel: 5, padding: 2 } },
+        { id: 'relu2', op: 'relu', params: {} },
+        { id: 'pool2', op: 'maxpool2d', params: { size: 2 } },
+        { id: 'conv3', op: 'conv2d', params: { filters: 20, kernel: 5, padding: 2 } },
+        { id: 'relu3', op: 'relu', params: {} },
+        { id: 'pool3', op: 'maxpool2d', params: { size: 2 } },
+        { id: 'flatten', op: 'flatten', params: {} },
+        { id: 'logits', op: 'dense', params: { units: 10, ...glorot } },
+        { id: 'loss', op: 'softmaxCrossEntropy', params: {} },
       ]),
     },
   },

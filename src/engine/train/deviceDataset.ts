@@ -1,9 +1,10 @@
 // The dataset on the device: both splits uploaded once, and minibatches gathered on the
 // device by index, so nothing but a shuffled index buffer (once an epoch) and an offset
 // (every step) crosses from JavaScript while training.
-import type { Backend, DeviceBuffer, GatherParams } from '../backend/backend';
+import type { Backend, DeviceBuffer, GatherParams, ImageGatherParams } from '../backend/backend';
 import type { Dataset, DataSplit } from '../data/dataset';
 import { rowSize } from '../data/dataset';
+import type { ImageGather } from '../data/registry';
 import { RandomStream, SeededRandom } from '../rng';
 
 export interface Normalization {
@@ -57,6 +58,9 @@ export class DeviceDataset {
   readonly stepsPerEpoch: number;
   /** Batches to cover the test split, the last one padded. */
   readonly testBatches: number;
+  /** Colour image sets: per-channel normalisation and training augmentation; else null. */
+  private readonly trainImageGather: ImageGatherParams | null;
+  private readonly testImageGather: ImageGatherParams | null;
   private readonly order: Int32Array;
   private readonly shuffler: SeededRandom;
   /** Shuffles so far (one per epoch begun), and where the stream stood before the latest. */
@@ -70,6 +74,7 @@ export class DeviceDataset {
     normalization: Normalization,
     seed: number,
     target: { input: DeviceBuffer; labels: DeviceBuffer; targets: DeviceBuffer | null },
+    images: ImageGather | null = null,
   ) {
     const rows = rowSize(dataset);
     this.stepsPerEpoch = Math.floor(dataset.train.count / batch);
@@ -119,6 +124,27 @@ export class DeviceDataset {
     };
     this.trainTargetGather = targetGather(this.train);
     this.testTargetGather = targetGather(this.test);
+    const imageGather = (split: DeviceSplit, augment: boolean): ImageGatherParams | null =>
+      images && {
+        src: split.inputs,
+        labels: split.labels,
+        indices: split.indices,
+        offset: 0,
+        batch,
+        channels: images.channels,
+        height: images.height,
+        width: images.width,
+        out: target.input,
+        labelsOut: target.labels,
+        scale: images.scale,
+        shift: images.shift,
+        pad: augment ? images.pad : 0,
+        flip: augment && images.flip,
+        seed,
+        draw: 0,
+      };
+    this.trainImageGather = imageGather(this.train, true);
+    this.testImageGather = imageGather(this.test, false);
   }
 
   /** Every buffer the data set took on the device. */
@@ -170,8 +196,15 @@ export class DeviceDataset {
     this.shuffles = state.shuffles;
   }
 
-  gatherTrainBatch(step: number): void {
+  /** Gathers the batch of `step` of the epoch; `draw` (the run's step) picks its augmentations. */
+  gatherTrainBatch(step: number, draw = 0): void {
     this.trainGather.offset = step * this.trainGather.batch;
+    if (this.trainImageGather) {
+      this.trainImageGather.offset = this.trainGather.offset;
+      this.trainImageGather.draw = draw;
+      this.backend.gatherImages(this.trainImageGather);
+      return;
+    }
     this.backend.gather(this.trainGather);
     if (this.trainTargetGather !== null) {
       this.trainTargetGather.offset = this.trainGather.offset;
@@ -181,7 +214,12 @@ export class DeviceDataset {
 
   gatherTestBatch(index: number): number {
     this.testGather.offset = index * this.testGather.batch;
-    this.backend.gather(this.testGather);
+    if (this.testImageGather) {
+      this.testImageGather.offset = this.testGather.offset;
+      this.backend.gatherImages(this.testImageGather);
+    } else {
+      this.backend.gather(this.testGather);
+    }
     if (this.testTargetGather !== null) {
       this.testTargetGather.offset = this.testGather.offset;
       this.backend.gather(this.testTargetGather);

@@ -4,7 +4,7 @@
 import type { Backend, PrepareReport } from '../backend/backend';
 import type { Dataset } from '../data/dataset';
 import { dataFitProblems } from '../data/fit';
-import { inputNormalization } from '../data/registry';
+import { imageGather, inputNormalization } from '../data/registry';
 import { compile, type Program } from '../graph/compile';
 import { ModelError } from '../graph/errors';
 import { formatBytes } from '../graph/memory';
@@ -145,6 +145,7 @@ export class Trainer {
       inputNormalization(spec.data),
       spec.train.seed,
       { input: program.input, labels: program.labels, targets: program.targets },
+      imageGather(spec.data, dataset),
     );
     const optimizer = new Optimizer(backend, spec.train, program.params);
     const trainer = new Trainer(spec, backend, program, data, optimizer, onEvent);
@@ -293,7 +294,7 @@ export class Trainer {
   private recordTrainStep(stepInEpoch: number): void {
     const { program, data, optimizer } = this;
     const state = program.state;
-    data.gatherTrainBatch(stepInEpoch);
+    data.gatherTrainBatch(stepInEpoch, this.stepIndex);
     state.training = true;
     state.step = this.stepIndex;
     state.validRows = program.batch;

@@ -11,6 +11,7 @@ import {
   type ModelSpec,
   type NodeSpec,
 } from '../../engine/spec/schema';
+import { dataSignature } from '../../engine/data/fit';
 import { nodeLabel } from '../../engine/spec/inferShapes';
 
 export type EditResult<T = ModelSpec> = { ok: true; value: T } | { ok: false; reason: string };
@@ -79,7 +80,7 @@ export function freshId(base: string, taken: ReadonlySet<string>): string {
 
 /** One sample's shape for the spec's dataset: what a new input node starts with. */
 export function sampleShapeOf(data: DataSpec): number[] {
-  return data.dataset === 'mnist' ? [1, 28, 28] : [2];
+  return [...dataSignature(data).sampleShape];
 }
 
 /**

@@ -1,22 +1,24 @@
 // The data set: which one, its parameters (from the spec's schema), a preview of its samples,
 // and, when the model cannot train on it, what does not fit and what to do.
 import { useMemo, useState } from 'react';
-import { dataSignature } from '../../engine/data/fit';
+import { dataSignature, describeDataset } from '../../engine/data/fit';
 import { dataSpecSchema, toyDatasetKinds, type DataSpec } from '../../engine/spec/schema';
 import { useAppStore } from '../store/store';
+import { CifarFields } from './CifarFields';
 import { DataPreview } from './DataPreview';
 import { NumberField, SelectField, SliderField } from './FormFields';
 import { enumOptions } from './schemaField';
 import { trainingProblems, withData } from './specEdits';
 
-type DatasetChoice = 'mnist' | (typeof toyDatasetKinds)[number];
+type DatasetChoice = 'mnist' | 'cifar10' | (typeof toyDatasetKinds)[number];
 type ToyData = Extract<DataSpec, { dataset: 'toy' }>;
 type MnistData = Extract<DataSpec, { dataset: 'mnist' }>;
 
-const [mnistSchema, toySchema] = dataSpecSchema.options;
-const choices: DatasetChoice[] = [mnistSchema.shape.dataset.value, ...toyDatasetKinds];
+const [mnistSchema, , toySchema] = dataSpecSchema.options;
+const choices: DatasetChoice[] = [mnistSchema.shape.dataset.value, 'cifar10', ...toyDatasetKinds];
 const choiceLabels: Record<DatasetChoice, string> = {
   mnist: 'MNIST digits',
+  cifar10: 'CIFAR-10 photos',
   circle: 'Circle (2-D)',
   xor: 'XOR (2-D)',
   gaussians: 'Gaussian blobs (2-D)',
@@ -32,13 +34,9 @@ const normalizationLabels: Record<MnistData['normalization'], string> = {
 };
 const toy = toySchema.shape;
 
-export function datasetTitle(data: DataSpec): string {
-  return data.dataset === 'mnist' ? 'MNIST' : `the ${data.kind} set`;
-}
-
 /** The data a choice names: a toy set keeps the current toy parameters; the rest are defaults. */
 function dataFor(choice: DatasetChoice, current: DataSpec): DataSpec {
-  if (choice === 'mnist') return dataSpecSchema.parse({ dataset: 'mnist' });
+  if (choice === 'mnist' || choice === 'cifar10') return dataSpecSchema.parse({ dataset: choice });
   if (current.dataset === 'toy') return { ...current, kind: choice };
   return dataSpecSchema.parse({ dataset: 'toy', kind: choice });
 }
@@ -92,7 +90,7 @@ export function DataPanel() {
   const problems = useMemo(() => trainingProblems(model, data), [model, data]);
   // What the last change of data set did to the model, said once beside the picker.
   const [adapted, setAdapted] = useState<{ data: DataSpec; notes: string[] } | null>(null);
-  const choice: DatasetChoice = data.dataset === 'mnist' ? 'mnist' : data.kind;
+  const choice: DatasetChoice = data.dataset === 'toy' ? data.kind : data.dataset;
   const signature = dataSignature(data);
 
   const choose = (next: DatasetChoice) => {
@@ -131,6 +129,7 @@ export function DataPanel() {
         )}
       </div>
       {data.dataset === 'toy' && <ToyFields data={data} />}
+      {data.dataset === 'cifar10' && <CifarFields data={data} />}
       <p className="data-signature" data-testid="data-signature">
         Each sample: [{signature.sampleShape.join('×')}] in,{' '}
         {signature.targetSize !== undefined
@@ -139,12 +138,12 @@ export function DataPanel() {
       </p>
       {adapted && adapted.data === data && adapted.notes.length > 0 && problems.length === 0 && (
         <p className="data-note" data-testid="data-adapted">
-          Adapted the model to {datasetTitle(data)}: {adapted.notes.join('; ')}.
+          Adapted the model to {describeDataset(data)}: {adapted.notes.join('; ')}.
         </p>
       )}
       {problems.length > 0 && (
         <div className="data-problems" role="alert" data-testid="data-problems">
-          <strong>The model cannot train on {datasetTitle(data)} yet.</strong>
+          <strong>The model cannot train on {describeDataset(data)} yet.</strong>
           <ul>
             {problems.slice(0, 3).map((p, i) => (
               <li key={i}>{p.message}</li>
@@ -154,7 +153,7 @@ export function DataPanel() {
           <p>
             {data.dataset === 'toy'
               ? 'Pick a template made of dense layers, or change the model in the graph.'
-              : 'Pick an MNIST template, or change the model in the graph.'}
+              : `Pick a ${describeDataset(data)} template, or change the model in the graph.`}
           </p>
         </div>
       )}

@@ -19,15 +19,15 @@ function DigitThumb({ preview, index }: { preview: ImagesPreview; index: number 
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
-    const { width, height, pixels } = preview;
+    const { width, height, pixels, channels } = preview;
     const image = ctx.createImageData(width, height);
-    const offset = index * width * height;
-    for (let i = 0; i < width * height; i++) {
-      // Dark ink on the page's light ground.
-      const ink = 255 - pixels[offset + i];
-      image.data[4 * i] = ink;
-      image.data[4 * i + 1] = ink;
-      image.data[4 * i + 2] = ink;
+    const plane = width * height;
+    const offset = index * channels * plane;
+    for (let i = 0; i < plane; i++) {
+      // Colour planes as they are; grey digits as dark ink on the page's light ground.
+      for (let c = 0; c < 3; c++)
+        image.data[4 * i + c] =
+          channels === 3 ? pixels[offset + c * plane + i] : 255 - pixels[offset + i];
       image.data[4 * i + 3] = 255;
     }
     ctx.putImageData(image, 0, 0);

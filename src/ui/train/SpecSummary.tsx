@@ -1,5 +1,5 @@
 // The recipe of the chosen experiment, in words: data, model size, optimiser and schedule.
-import { dataSplitSizes } from '../../engine/data/fit';
+import { dataSplitSizes, describeDataset } from '../../engine/data/fit';
 import { useAppStore } from '../store/store';
 
 export function SpecSummary() {
@@ -9,7 +9,7 @@ export function SpecSummary() {
   const rows: [string, string][] = [
     [
       'Dataset',
-      `${spec.data.dataset === 'mnist' ? 'MNIST' : `Toy: ${spec.data.kind}`} (${splits.train.toLocaleString('en')} / ${splits.test.toLocaleString('en')})`,
+      `${spec.data.dataset === 'toy' ? `Toy: ${spec.data.kind}` : describeDataset(spec.data)} (${splits.train.toLocaleString('en')} / ${splits.test.toLocaleString('en')})`,
     ],
     ['Layers', String(spec.model.nodes.filter((n) => n.op !== 'input').length)],
     ['Optimizer', `${optimizer.kind}, lr ${optimizer.lr}`],

@@ -123,9 +123,26 @@ export const parameterHelp = {
   },
   dataset: {
     label: 'Data set',
-    formula: 'samples (x, label): MNIST 28×28 digits, or points (x₁, x₂) in [−1, 1]²',
+    formula:
+      'samples (x, label): MNIST 28×28 digits, CIFAR-10 32×32 colour photos, or points (x₁, x₂) in [−1, 1]²',
     advice:
       'Toy 2-D sets train in seconds and show the decision boundary; MNIST is the real thing.',
+  },
+  colourNormalization: {
+    label: 'Pixels',
+    formula: 'per channel: (x − mean_c) / std_c over the training images;  unit: x/255',
+    advice: 'Per-channel standardising is the usual recipe for colour images and trains faster.',
+  },
+  crop: {
+    label: 'Random crop',
+    formula: 'pad by p black pixels, crop 32×32 back at a random offset in [−p, p]',
+    advice:
+      'Shifted copies of each image fight overfitting; 4 is the classic choice for CIFAR-10. 0: off.',
+  },
+  flip: {
+    label: 'Mirror',
+    formula: 'x ↦ width − 1 − x with probability ½, per image and step',
+    advice: 'A mirrored cat is still a cat: doubles the variety of the training images for free.',
   },
   normalization: {
     label: 'Pixels',
