@@ -18,7 +18,7 @@ const [mnistSchema, , toySchema] = dataSpecSchema.options;
 const choices: DatasetChoice[] = [mnistSchema.shape.dataset.value, 'cifar10', ...toyDatasetKinds];
 const choiceLabels: Record<DatasetChoice, string> = {
   mnist: 'MNIST digits',
-  cifar10: 'CIFAR-10 photos',
+  cifar10: 'CIFAR-10',
   circle: 'Circle (2-D)',
   xor: 'XOR (2-D)',
   gaussians: 'Gaussian blobs (2-D)',

@@ -36,7 +36,7 @@ function DigitThumb({ preview, index }: { preview: ImagesPreview; index: number 
   return (
     <figure className="digit" data-testid="preview-digit">
       <canvas ref={ref} width={preview.width} height={preview.height} aria-hidden="true" />
-      <figcaption>{label}</figcaption>
+      <figcaption title={label}>{label}</figcaption>
     </figure>
   );
 }
@@ -166,7 +166,10 @@ export function DataPreview({ data, seed }: { data: DataSpec; seed: number }) {
               <DigitThumb key={i} preview={value} index={i} />
             ))}
           </div>
-          <p className="preview-caption">The first {value.labels.length} test digits, labelled.</p>
+          <p className="preview-caption">
+            The first {value.labels.length} test {value.channels === 3 ? 'images' : 'digits'},
+            labelled.
+          </p>
         </>
       )}
       {value?.kind === 'points' && <PointsScatter preview={value} />}

@@ -1,0 +1,72 @@
+// A person picks the ConvNetJS CIFAR-10 net, gives the page the CIFAR-10 archive through the
+// file input (the shared development subset), sees colour previews with class names, and
+// trains it with crops and mirrors: the loss falls.
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Locator } from '@playwright/test';
+
+const ARCHIVE = fileURLToPath(
+  new URL('../../shared/datasets/cifar-10-binary-subset.tar.gz', import.meta.url),
+);
+
+async function readNumber(locator: Locator): Promise<number> {
+  const text = (await locator.textContent()) ?? '';
+  return Number(text.replace(/[,\s%]/g, ''));
+}
+
+test('train on CIFAR-10: drop the archive, see colour photos, train with augmentation', async ({
+  page,
+}) => {
+  // Colour convolutions on SwiftShader's software "GPU" train at tens of images a second.
+  test.setTimeout(360_000);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  await page.goto('/');
+  await page.getByTestId('template-cifarConvnetJs').click();
+  await expect(page.getByTestId('field-dataset')).toHaveValue('cifar10');
+  await expect(page.getByTestId('field-crop')).toHaveValue('4');
+  await expect(page.getByTestId('field-flip')).toBeChecked();
+
+  await page.getByTestId('cifar-file').setInputFiles(ARCHIVE);
+  await expect(page.getByTestId('cifar-status')).toContainText(
+    '10,000 training and 10,000 test images',
+    { timeout: 60_000 },
+  );
+  // Colour thumbnails, labelled with CIFAR-10's class names.
+  const thumbs = page.getByTestId('preview-digit');
+  await expect(thumbs).toHaveCount(16, { timeout: 30_000 });
+  await expect(page.getByTestId('data-panel')).toContainText('cat');
+  const colourful = await thumbs
+    .first()
+    .locator('canvas')
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let spread = 0;
+      for (let i = 0; i < data.length; i += 4)
+        spread +=
+          Math.max(data[i], data[i + 1], data[i + 2]) - Math.min(data[i], data[i + 1], data[i + 2]);
+      return spread / (data.length / 4);
+    });
+  expect(colourful).toBeGreaterThan(5);
+  await page.getByTestId('data-panel').screenshot({ path: 'test-results/cifar-data-panel.png' });
+
+  const status = page.getByTestId('run-status');
+  await expect(status).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+  await expect(status).toContainText('10,000 training samples');
+  await page.getByTestId('control-train').click();
+  const steps = page.getByTestId('step-counter');
+  const loss = page.getByTestId('loss-value');
+  await expect(loss).toHaveText(/^\d/, { timeout: 60_000 });
+  const first = await readNumber(loss);
+  await expect.poll(() => readNumber(steps), { timeout: 240_000 }).toBeGreaterThanOrEqual(25);
+  await page.getByTestId('control-pause').click();
+  await expect(status).toHaveAttribute('data-state', 'paused', { timeout: 60_000 });
+  const later = await readNumber(loss);
+  expect(Number.isFinite(later)).toBe(true);
+  // Twenty-five augmented steps of Adam bring the smoothed loss down from where it started.
+  expect(later).toBeLessThan(first);
+  await page.screenshot({ path: 'test-results/cifar-training.png', fullPage: true });
+  expect(problems).toEqual([]);
+});
