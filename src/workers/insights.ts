@@ -13,7 +13,7 @@ import { ActivationProbe } from '../engine/analysis/probe';
 import { cellExamples, testReport } from '../engine/analysis/testReport';
 import type { Backend } from '../engine/backend/backend';
 import { rowSize, type Dataset } from '../engine/data/dataset';
-import { inputNormalization } from '../engine/data/registry';
+import { datasetNormalization } from '../engine/data/registry';
 import type { EngineEvent } from '../engine/train/events';
 import type { Trainer } from '../engine/train/trainer';
 
@@ -150,7 +150,7 @@ export class Insights {
       this.probe = {
         trainer: t,
         probe: ActivationProbe.create(t.spec, t.backend, {
-          normalization: inputNormalization(t.spec.data),
+          normalization: datasetNormalization(t.spec.data, t.dataset),
           targetSize: t.dataset.targetSize,
         }),
       };

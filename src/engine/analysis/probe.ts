@@ -11,7 +11,7 @@ import { compile, type CompiledNode, type Program } from '../graph/compile';
 import { shapeSize } from '../modules/module';
 import { isLossOp, type OpName } from '../spec/ops';
 import type { ExperimentSpec } from '../spec/schema';
-import type { Normalization } from '../train/deviceDataset';
+import { normalizeValue, scaleOf, type Normalization } from '../train/deviceDataset';
 import { modelWeightCopies } from './weightCopies';
 
 export interface ProbeOptions {
@@ -221,8 +221,9 @@ export class ActivationProbe {
         `probe: the input has ${input.length} values; the model takes ${this.inputSize}`,
       );
     const { backend, program } = this;
-    const { scale, shift } = this.normalization;
-    for (let i = 0; i < this.inputSize; i++) this.staged[i] = input[i] * scale + shift;
+    const n = this.normalization;
+    const size = this.inputSize;
+    for (let i = 0; i < size; i++) this.staged[i] = normalizeValue(n, input[i], i, size);
     backend.write(program.input, this.staged);
     this.recordForward(weights, options.filters ?? false);
     backend.submit();
@@ -274,7 +275,8 @@ export class ActivationProbe {
     const grad = (await backend.read(program.inputGrad!)) as Float32Array;
     // The model sees x·scale + shift, so a grey level moves its input by `scale`.
     const out = new Float32Array(this.inputSize);
-    for (let i = 0; i < this.inputSize; i++) out[i] = grad[i] * this.normalization.scale;
+    const size = this.inputSize;
+    for (let i = 0; i < size; i++) out[i] = grad[i] * scaleOf(this.normalization, i, size);
     return out;
   }
 

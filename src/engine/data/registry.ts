@@ -70,6 +70,16 @@ export function inputNormalization(data: DataSpec): { scale: number; shift: numb
   return { scale: 1 / (255 * MNIST_STD), shift: -MNIST_MEAN / MNIST_STD };
 }
 
+/** The normalisation a model's inputs get on `dataset`: per channel for colour images. */
+export function datasetNormalization(
+  data: DataSpec,
+  dataset: Dataset,
+): { scale: number; shift: number; channels?: { scale: number[]; shift: number[] } } {
+  const images = imageGather(data, dataset);
+  const plain = inputNormalization(data);
+  return images ? { ...plain, channels: { scale: images.scale, shift: images.shift } } : plain;
+}
+
 /** How colour images are gathered: per-channel x·scale[c] + shift[c], and training augmentation. */
 export interface ImageGather {
   channels: number;

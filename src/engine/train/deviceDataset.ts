@@ -10,6 +10,26 @@ import { RandomStream, SeededRandom } from '../rng';
 export interface Normalization {
   scale: number;
   shift: number;
+  /** Colour images: one scale and shift per channel (plane), used instead of the pair above. */
+  channels?: { scale: number[]; shift: number[] };
+}
+
+/** Channel `c` of value `i` in a sample of `size` values laid out channel by channel. */
+export function channelOf(n: Normalization, i: number, size: number): number {
+  const count = n.channels?.scale.length ?? 1;
+  return Math.floor((i * count) / size);
+}
+
+/** x·scale + shift for value `i` of a sample of `size` values, per channel when it has them. */
+export function normalizeValue(n: Normalization, x: number, i: number, size: number): number {
+  if (!n.channels) return x * n.scale + n.shift;
+  const c = channelOf(n, i, size);
+  return x * n.channels.scale[c] + n.channels.shift[c];
+}
+
+/** How much the model's input moves per unit of raw value `i` (the scale of its channel). */
+export function scaleOf(n: Normalization, i: number, size: number): number {
+  return n.channels ? n.channels.scale[channelOf(n, i, size)] : n.scale;
 }
 
 interface DeviceSplit {

@@ -10,14 +10,16 @@ import { useProbeRequests } from './useProbeRequests';
 import './insights.css';
 
 export function InsightsSection() {
-  const images = useAppStore((s) => s.spec.data.dataset === 'mnist');
+  const images = useAppStore((s) => s.spec.data.dataset !== 'toy');
+  // Drawing makes a digit; a colour photo is not drawn by hand.
+  const digits = useAppStore((s) => s.spec.data.dataset === 'mnist');
   useProbeRequests(images);
   if (!images) return null;
   return (
     <div className="insights" data-testid="insights">
       <FeatureMapsPanel />
       <FiltersPanel />
-      <DrawPanel />
+      {digits && <DrawPanel />}
       <EvaluationPanel />
     </div>
   );
