@@ -67,6 +67,12 @@ test('train on CIFAR-10: drop the archive, see colour photos, train with augment
   expect(Number.isFinite(later)).toBe(true);
   // Twenty-five augmented steps of Adam bring the smoothed loss down from where it started.
   expect(later).toBeLessThan(first);
+  // The inside views work on colour images too (a drawing pad does not: photos are not drawn).
+  const insights = page.getByTestId('insights');
+  await expect(insights).toBeVisible();
+  await expect(page.getByTestId('draw-pad')).toHaveCount(0);
+  await page.waitForTimeout(1500);
+  await insights.screenshot({ path: 'test-results/cifar-insights.png' });
   await page.screenshot({ path: 'test-results/cifar-training.png', fullPage: true });
   expect(problems).toEqual([]);
 });
