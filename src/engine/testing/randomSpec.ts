@@ -122,7 +122,14 @@ export class SpecGenerator {
   }
 
   private data(): ExperimentSpecInput['data'] {
-    if (this.bool()) return { dataset: 'mnist', normalization: this.pick(['unit', 'standard']) };
+    const pick = this.r.uniform();
+    if (pick < 0.35) return { dataset: 'mnist', normalization: this.pick(['unit', 'standard']) };
+    if (pick < 0.5)
+      return {
+        dataset: 'cifar10',
+        normalization: this.pick(['unit', 'perChannel']),
+        augment: { crop: this.int(0, 8), flip: this.bool() },
+      };
     return {
       dataset: 'toy',
       kind: this.pick(toyDatasetKinds),
