@@ -48,6 +48,7 @@ import { WebGpuBackend } from '../gpu/webgpuBackend';
 import { cifarArchiveSource, cifarArchiveVersion, keepCifarArchive } from './cifarArchive';
 import { coalesceEvents, transferablesOf } from './eventBatch';
 import { hasImages, Insights } from './insights';
+import { Landscape } from './landscape';
 import type {
   DataPreview,
   EngineApi,
@@ -360,10 +361,13 @@ const insights = new Insights({
   lostDevice,
 });
 
+const landscape = new Landscape({ exclusive, current: () => trainer });
+
 /** Trains up to `limit` steps in chunks sized to CHUNK_TARGET_MS, until paused or halted. */
 async function runLoop(t: Trainer, run: RunLoop): Promise<void> {
   let remaining = run.limit;
   try {
+    await landscape.keepInitial(t);
     while (run.running && trainer === t && remaining > 0 && !halted(t)) {
       const want = Math.min(chunkSteps, remaining);
       const started = performance.now();
@@ -449,6 +453,7 @@ function moveToCpu(lost: WebGpuBackend, reason: string): Promise<void> {
   checkpoint = null;
   dropBoundary();
   insights.drop();
+  landscape.drop();
   recovery = (async () => {
     if (previous !== null) {
       previous.running = false;
@@ -480,6 +485,7 @@ function moveToCpu(lost: WebGpuBackend, reason: string): Promise<void> {
         return;
       }
       trainer = next;
+      landscape.carry(t, next);
       const from = next.stepsDone;
       emit({
         type: 'notice',
@@ -847,6 +853,7 @@ const api: EngineApi = {
     await stopLoop();
     dropBoundary();
     insights.drop();
+    landscape.drop();
     trainer?.dispose();
     trainer = null;
     checkpoint = null;
@@ -908,6 +915,7 @@ const api: EngineApi = {
     await stopLoop();
     dropBoundary();
     insights.drop();
+    landscape.drop();
     trainer?.dispose();
     trainer = null;
     checkpoint = null;
@@ -1000,6 +1008,24 @@ const api: EngineApi = {
     } catch (error) {
       return { ok: false, message: messageOf(error) };
     }
+  },
+
+  async lossSlice(resolution, span, onRow) {
+    await recovery;
+    const a = await landscape.slice(resolution, span, onRow);
+    return a.ok ? Comlink.transfer(a, [a.frame.losses.buffer]) : a;
+  },
+
+  async lossLine() {
+    await recovery;
+    if (trainer !== null) await landscape.keepInitial(trainer);
+    const a = await landscape.line();
+    return a.ok ? Comlink.transfer(a, [a.frame.t.buffer, a.frame.losses.buffer]) : a;
+  },
+
+  async curvature(iterations) {
+    await recovery;
+    return landscape.curvature(iterations);
   },
 
   async selfTest() {

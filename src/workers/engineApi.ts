@@ -3,6 +3,12 @@
 // batches, so the page receives at most tens of messages per second however fast it trains.
 import type { BoundaryFrame } from '../engine/analysis/decisionBoundary';
 import type { CellExamples, ProbeRequest } from '../engine/analysis/insightFrames';
+import type {
+  CurvatureFrame,
+  LandscapeAnswer,
+  LossLineFrame,
+  LossSliceFrame,
+} from '../engine/analysis/landscapeFrames';
 import type { DataSpec } from '../engine/spec/schema';
 import type { EngineEvent, ErrorKind } from '../engine/train/events';
 
@@ -155,4 +161,19 @@ export interface EngineApi {
    * streaming it; when it is sound, keeps it (IndexedDB) as the CIFAR-10 every later load reads.
    */
   useCifarArchive(file: File): Promise<CifarArchiveResult>;
+  /**
+   * The loss on a fixed batch over a resolution × resolution grid (21 to 61, made odd) around
+   * the current weights, along two random filter-normalised directions, a, b ∈ [−span, span].
+   * Runs between chunks of training, a row at a time, without touching the run; `onRow` (pass
+   * it wrapped in `Comlink.proxy`) hears each row done.
+   */
+  lossSlice(
+    resolution: number,
+    span: number,
+    onRow?: (done: number, of: number) => void,
+  ): Promise<LandscapeAnswer<LossSliceFrame>>;
+  /** The loss on the same batch along the line from the initial to the current weights. */
+  lossLine(): Promise<LandscapeAnswer<LossLineFrame>>;
+  /** λmax and λmin of the Hessian on the same batch, by `iterations` power iterations each. */
+  curvature(iterations: number): Promise<LandscapeAnswer<CurvatureFrame>>;
 }

@@ -45,7 +45,16 @@ export interface LossSlice {
   center: number;
 }
 
+/** Runs one unit of device work and returns what it returned. */
+export type Turn = <T>(work: () => Promise<T>) => Promise<T>;
+
 export class LossLandscape {
+  /**
+   * What each row of a slice, the whole line and each Hessian-vector product runs through; at
+   * once by default. A worker passes its queue of trainer work, so a run keeps training between
+   * the turns of a long computation instead of waiting for all of it.
+   */
+  turn: Turn = (work) => work();
   private copies: WeightCopies | null = null;
   private readonly scratch: Float32Array[];
   private readonly valueBuffers: DeviceBuffer[];
@@ -127,14 +136,16 @@ export class LossLandscape {
     const losses = new Float32Array(size * size);
     for (let r = 0; r < size; r++) {
       const b = -range + (2 * range * r) / (size - 1);
-      for (let c = 0; c < size; c++) {
-        const a = -range + (2 * range * c) / (size - 1);
-        combine(center, d1, a, d2, b, this.scratch);
-        losses[r * size + c] = await this.lossAt(this.scratch);
-      }
+      await this.turn(async () => {
+        for (let c = 0; c < size; c++) {
+          const a = -range + (2 * range * c) / (size - 1);
+          combine(center, d1, a, d2, b, this.scratch);
+          losses[r * size + c] = await this.lossAt(this.scratch);
+        }
+      });
       await options.onRow?.(r);
     }
-    return { size, range, losses, center: await this.lossAt(center) };
+    return { size, range, losses, center: await this.turn(() => this.lossAt(center)) };
   }
 
   /** L((1 − t)·θ₀ + t·θ₁) at `count` values of t evenly spaced over [tMin, tMax]. */
@@ -148,11 +159,13 @@ export class LossLandscape {
     const delta = to.map((w, i) => Float32Array.from(w, (v, k) => v - from[i][k]));
     const t = new Float32Array(count);
     const losses = new Float32Array(count);
-    for (let k = 0; k < count; k++) {
-      t[k] = tMin + ((tMax - tMin) * k) / (count - 1);
-      combine(from, delta, t[k], null, 0, this.scratch);
-      losses[k] = await this.lossAt(this.scratch);
-    }
+    await this.turn(async () => {
+      for (let k = 0; k < count; k++) {
+        t[k] = tMin + ((tMax - tMin) * k) / (count - 1);
+        combine(from, delta, t[k], null, 0, this.scratch);
+        losses[k] = await this.lossAt(this.scratch);
+      }
+    });
     return { t, losses };
   }
 
@@ -186,8 +199,10 @@ export class LossLandscape {
     };
     let used = 0;
     const hessianTimes = async (v: Float64Array, out: Float64Array) => {
-      await displaced(v, 1, plus);
-      await displaced(v, -1, minus);
+      await this.turn(async () => {
+        await displaced(v, 1, plus);
+        await displaced(v, -1, minus);
+      });
       for (let i = 0; i < n; i++) out[i] = (plus[i] - minus[i]) / (2 * eps);
       used++;
     };
