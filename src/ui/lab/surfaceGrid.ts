@@ -28,6 +28,15 @@ export function sampleSurface(surface: ToySurface, n: number): SurfaceGrid {
       values[r * n + c] = transform(surface.loss(w1, w2));
     }
   }
+  return gridOfValues(values, n, transform);
+}
+
+/** A grid of already transformed values, its colour range clipped to their 2nd–98th percentile. */
+export function gridOfValues(
+  values: Float64Array,
+  n: number,
+  transform: (loss: number) => number = (v) => v,
+): SurfaceGrid {
   const sorted = Float64Array.from(values).sort();
   return {
     values,

@@ -16,6 +16,7 @@ import { SpecSummary } from './SpecSummary';
 import { StatusLine } from './StatusLine';
 import { TemplatePicker } from './TemplatePicker';
 import { TrainCharts } from './TrainCharts';
+import { LandscapePanel } from '../landscape/LandscapePanel';
 import './dashboard.css';
 
 export function TrainPage() {
@@ -47,6 +48,7 @@ export function TrainPage() {
         <RunStats />
         <ToyView />
         <TrainCharts />
+        <LandscapePanel />
         <InsightsSection />
         <RunsPanel />
       </div>
