@@ -15,8 +15,12 @@ export const benchEngines: readonly BenchEngine[] = ['ours', 'tfjs-cpu', 'tfjs-w
  * 'ui': the app itself in headless Chromium, the model trained from its dashboard (template,
  * Train, Pause) while a PerformanceObserver records the page's long main-thread tasks; the
  * results are `longestTaskMs` and `tasksOver50ms` (the page's budget is no task over 50 ms).
+ * 'landscapeSlice': a 41 × 41 slice of the loss on a fixed batch (`steps` grid points, msPerStep
+ * one point); 'hessianVector': Hessian-vector products on the same batch (`steps` products);
+ * `totalMs` is the whole of each (see bench/landscape.ts).
  */
-export type BenchSuite = 'throughput' | 'epoch' | 'matmul' | 'ui';
+export type BenchSuite =
+  'throughput' | 'epoch' | 'matmul' | 'ui' | 'landscapeSlice' | 'hessianVector';
 
 /** Where the engine ran: in Node (`npm run bench`) or in headless Chromium (`-- --browser`). */
 export type BenchEnvironment = 'node' | 'browser';
@@ -82,6 +86,8 @@ export interface BenchRecord {
    */
   samplesPerSecPanelsClosed?: number | null;
   panelSlowdown?: number | null;
+  /** Landscape suites: the whole slice, or all the products, in ms. */
+  totalMs?: number | null;
   /** UI suite: wall-clock seconds from pressing Train to the run paused. */
   seconds?: number | null;
   /** samplesPerSec / tfjs-cpu's samplesPerSec on the same model in the same run. */

@@ -21,7 +21,7 @@ async function previousRecords(): Promise<BenchRecord[]> {
   }
 }
 
-const suites = ['throughput', 'epoch', 'matmul', 'ui'];
+const suites = ['throughput', 'epoch', 'matmul', 'ui', 'landscapeSlice', 'hessianVector'];
 const models: string[] = [...benchModels, 'matmul1024'];
 const backends = ['webgpu', 'cpu', 'webgl', 'wasm'];
 

@@ -13,6 +13,9 @@
 //                                          (see bench/browser/harness.ts); --models takes
 //                                          mlp,lenet5,matmul, --engines ours-webgpu,ours-cpu,
 //                                          tfjs-webgpu,tfjs-webgl,tfjs-wasm; --job-timeout S
+//   npm run bench -- --landscape           LeNet-5's loss landscape on the CPU backend: a 41 × 41
+//                                          slice and up to 20 Hessian-vector products, on a
+//                                          fixed batch of 256 (see bench/landscape.ts)
 //   npm run bench -- --ui                  the app itself in headless Chromium: LeNet-5 trained
 //                                          from its dashboard for --steps N (300) or --seconds T
 //                                          (120), whichever comes first, while the page's long
@@ -92,11 +95,13 @@ function parseCli() {
       seed: { type: 'string' },
       browser: { type: 'boolean', default: false },
       ui: { type: 'boolean', default: false },
+      landscape: { type: 'boolean', default: false },
       seconds: { type: 'string' },
       'job-timeout': { type: 'string' },
     },
   });
   const epochs = positiveInt(values.epochs, 'epochs');
+  if (values.landscape) return { mode: 'landscape' as const };
   if (values.ui) {
     if (epochs !== undefined || values.browser)
       throw new Error('--ui takes --models, --steps and --seconds only');
@@ -168,6 +173,15 @@ async function main(): Promise<void> {
   if (cli.mode === 'ui') {
     const { runUiBench } = await import('./browser/uiBench');
     await report(await runUiBench(cli));
+    return;
+  }
+  if (cli.mode === 'landscape') {
+    const { runLandscapeBench } = await import('./landscape');
+    const machine = {
+      node: process.version,
+      cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
+    };
+    await report(await runLandscapeBench(await loadMnistFromDisk(), machine));
     return;
   }
   if (cli.mode === 'browser') {
