@@ -98,7 +98,6 @@ export class ActivationProbe {
     readonly backend: Backend,
     private readonly program: Program,
     private readonly normalization: Normalization,
-    spec: ExperimentSpec,
   ) {
     const report = program.report;
     const lossId = report.lossId!;
@@ -168,9 +167,8 @@ export class ActivationProbe {
     this.forwardNodes = program.nodes.filter((n) => !isLossOp(n.op));
     this.backwardNodes = program.nodes.filter((n) => n.needsGrad && !isLossOp(n.op)).reverse();
     this.scoresGrad = scoresNode.grad;
-    this.saliencyUnavailable = spec.model.nodes.some((n) => n.op === 'batchnorm')
-      ? 'Saliency is not available for models with batch norm yet.'
-      : program.inputGrad === null || this.scoresGrad === null
+    this.saliencyUnavailable =
+      program.inputGrad === null || this.scoresGrad === null
         ? 'This model has no gradient path from its scores to its input.'
         : null;
     program.state.training = false;
@@ -193,7 +191,7 @@ export class ActivationProbe {
     });
     let probe: ActivationProbe;
     try {
-      probe = new ActivationProbe(backend, program, options.normalization, spec);
+      probe = new ActivationProbe(backend, program, options.normalization);
     } catch (error) {
       for (const buf of program.owned) backend.free(buf);
       throw error;

@@ -235,6 +235,11 @@ export interface BatchNormBackwardParams {
   channels: number;
   spatial: number;
   accumulate: boolean;
+  /**
+   * The forward pass used the running statistics (evaluation): they are constants, so
+   * dx (+)= γσ⁻¹·dy alone (a probe's saliency through a trained net). Default false.
+   */
+  frozen?: boolean;
 }
 
 /** dst (+)= Σ over rows of src (rows×cols): the bias gradient of a dense layer. */

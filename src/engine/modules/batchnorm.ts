@@ -99,9 +99,11 @@ export const batchnormModule: ModuleDef<'batchnorm'> = {
         forwardParams.training = state.training;
         backend.batchNorm(forwardParams);
       },
-      backward() {
+      backward(state) {
         if (!backwardParams) return;
         backwardParams.accumulate = input.grad ? input.accumulateGrad : false;
+        // In evaluation the statistics were the running ones: constants of the input.
+        backwardParams.frozen = !state.training;
         backend.batchNormBackward(backwardParams);
       },
     };

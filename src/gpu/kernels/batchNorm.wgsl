@@ -60,6 +60,11 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
   } else {
     mean = runningMean[c];
     invStd = inverseSqrt(runningVar[c] + params.eps);
+    // What this pass applied, for a backward through it (frozen statistics).
+    if (t == 0u) {
+      savedMean[c] = mean;
+      savedInvStd[c] = invStd;
+    }
   }
   let a = gamma[c] * invStd;
   let b = beta[c] - a * mean;

@@ -1,6 +1,7 @@
 // Batch normalisation backward, one workgroup per channel, with x̂ = (x − μ)σ⁻¹ from the saved
 // statistics:  dγ = Σ dy·x̂,  dβ = Σ dy,  dx (+)= γσ⁻¹ (dy − dβ/M − x̂·dγ/M).  dγ, dβ are overwritten.
-struct Params { batch: u32, channels: u32, spatial: u32, accumulate: u32 }
+// FROZEN (the forward used the running statistics, constants): dx (+)= γσ⁻¹·dy.
+struct Params { batch: u32, channels: u32, spatial: u32, accumulate: u32, frozen: u32 }
 @group(0) @binding(0) var<storage, read> x: array<f32>;
 @group(0) @binding(1) var<storage, read> dy: array<f32>;
 @group(0) @binding(2) var<storage, read> gamma: array<f32>;
@@ -56,7 +57,8 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
   for (var e = t; e < count; e += 256u) {
     let i = at(c, e);
     let xhat = (x[i] - mean) * invStd;
-    let g = k * (dy[i] - meanDy - xhat * meanDyXhat);
+    var g = k * dy[i];
+    if (params.frozen == 0u) { g = k * (dy[i] - meanDy - xhat * meanDyXhat); }
     if (params.accumulate != 0u) { dx[i] += g; } else { dx[i] = g; }
   }
 }

@@ -51,5 +51,6 @@ export function batchNormBackward(gpu: GpuContext, p: BatchNormBackwardParams): 
   gpu.u32(p.channels);
   gpu.u32(p.spatial);
   gpu.u32(p.accumulate ? 1 : 0);
+  gpu.u32(p.frozen ? 1 : 0);
   gpu.run(p.channels, 1, 1);
 }

@@ -74,6 +74,48 @@ function batchNormCase(
     },
     {
       kernel: 'batchNormBackward',
+      name: `${label}, through the running statistics (evaluation, frozen)`,
+      inputs: {
+        ...inputs(),
+        dy: randomArray(n, seed + 7),
+        dx: new Float32Array(n),
+        dGamma: new Float32Array(channels),
+        dBeta: new Float32Array(channels),
+      },
+      outputs: ['dx', 'dGamma', 'dBeta', 'savedMean', 'savedInvStd'],
+      call(backend, b) {
+        const common = {
+          x: b.x,
+          gamma: b.gamma,
+          savedMean: b.savedMean,
+          savedInvStd: b.savedInvStd,
+          batch,
+          channels,
+          spatial,
+        };
+        backend.batchNorm({
+          ...common,
+          y: b.y,
+          beta: b.beta,
+          runningMean: b.runningMean,
+          runningVar: b.runningVar,
+          eps: 1e-5,
+          momentum: 0.1,
+          training: false,
+        });
+        backend.batchNormBackward({
+          ...common,
+          dy: b.dy,
+          dx: b.dx,
+          dGamma: b.dGamma,
+          dBeta: b.dBeta,
+          accumulate: false,
+          frozen: true,
+        });
+      },
+    },
+    {
+      kernel: 'batchNormBackward',
       name: `${label}, accumulate`,
       inputs: {
         ...inputs(),

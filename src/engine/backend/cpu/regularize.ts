@@ -87,6 +87,9 @@ export function batchNorm(p: BatchNormParams): void {
     } else {
       mean = runningMean[c];
       invStd = 1 / Math.sqrt(runningVar[c] + p.eps);
+      // What this pass applied, for a backward through it (frozen statistics).
+      savedMean[c] = mean;
+      savedInvStd[c] = invStd;
     }
     const a = gamma[c] * invStd;
     const b = beta[c] - a * mean;
@@ -132,7 +135,7 @@ export function batchNormBackward(p: BatchNormBackwardParams): void {
       const base = (n * C + c) * S;
       for (let s = 0; s < S; s++) {
         const xhat = (x[base + s] - mean) * invStd;
-        const g = k * (dy[base + s] - meanDy - xhat * meanDyXhat);
+        const g = p.frozen ? k * dy[base + s] : k * (dy[base + s] - meanDy - xhat * meanDyXhat);
         dx[base + s] = p.accumulate ? dx[base + s] + g : g;
       }
     }
