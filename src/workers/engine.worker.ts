@@ -33,6 +33,7 @@ import type {
   StatusEvent,
 } from '../engine/train/events';
 import { Trainer, type TrainerCheckpoint } from '../engine/train/trainer';
+import { onnxOfTrainer } from './onnxExport';
 import {
   decodeWeightsFile,
   encodeWeightsFile,
@@ -1051,6 +1052,14 @@ const api: EngineApi = {
     });
     const result = { ok: true, bytes, step: snapshot.step, tensors: tensors.length } as const;
     return Comlink.transfer(result, [bytes.buffer]);
+  },
+
+  async exportOnnx() {
+    await recovery;
+    const t = trainer;
+    if (t === null) return { ok: false, message: 'No model is loaded yet.' };
+    const result = await exclusive(() => onnxOfTrainer(t));
+    return result.ok ? Comlink.transfer(result, [result.bytes.buffer]) : result;
   },
 
   async importWeights(bytes) {

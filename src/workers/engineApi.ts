@@ -149,6 +149,8 @@ export interface EngineApi {
   selfTest(): Promise<SelfTestReport>;
   /** The current model's weights (parameters and running statistics) as a file's bytes. */
   exportWeights(): Promise<WeightsExport>;
+  /** The current model as an .onnx file (opset 17) whose output is the logits, the loss's input. */
+  exportOnnx(): Promise<WeightsExport>;
   /**
    * Loads a weights file into the current model when every tensor matches by name and size,
    * then evaluates it (an 'eval' event follows). The run's optimizer state and step stay.

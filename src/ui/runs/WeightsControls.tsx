@@ -34,6 +34,20 @@ export function WeightsControls() {
     });
   };
 
+  const downloadOnnx = async () => {
+    const result = await getEngine().exportOnnx();
+    if (!result.ok) return setMessage({ ok: false, text: result.message });
+    const name = useAppStore.getState().spec.name;
+    downloadBlob(
+      new Blob([result.bytes as Uint8Array<ArrayBuffer>], { type: 'application/onnx' }),
+      fileNameOf(name, result.step).replace(/\.lcweights$/, '') + '.onnx',
+    );
+    setMessage({
+      ok: true,
+      text: `Exported ONNX (opset 17) at step ${result.step.toLocaleString('en')}; its output "logits" is the loss node's input.`,
+    });
+  };
+
   const load = async (file: File) => {
     if (file.size > MAX_WEIGHTS_BYTES)
       return setMessage({
@@ -72,6 +86,16 @@ export function WeightsControls() {
         onClick={() => inputRef.current?.click()}
       >
         Load…
+      </button>
+      <button
+        type="button"
+        className="button small"
+        data-testid="onnx-export"
+        disabled={!loaded}
+        title="Download the model as .onnx; its output is the logits (the input of the loss)"
+        onClick={() => void downloadOnnx()}
+      >
+        Export ONNX
       </button>
       <input
         ref={inputRef}
