@@ -11,6 +11,7 @@ import { drawPath, drawStart, paintSurfaceLayer, plotMapping } from './paintSurf
 import type { SurfaceGrid } from './surfaceGrid';
 import { drawOverlays } from './surfaceOverlays';
 import { useRaceFrames } from './useRaceFrames';
+import { AxisTicks } from './AxisTicks';
 
 const PLOT = 400;
 const LEFT = 44;
@@ -102,22 +103,7 @@ export function ContourMap({ surface, grid, race, start, onPick }: Props) {
       />
       <svg className="lab-axes" width={WIDTH} height={HEIGHT} aria-hidden="true">
         <rect x={LEFT} y={PAD} width={PLOT} height={PLOT} className="lab-frame" />
-        {x.ticks(6).map((t) => (
-          <g key={`x${t}`} transform={`translate(${x(t)},${PAD + PLOT})`}>
-            <line y2={5} />
-            <text y={17} textAnchor="middle">
-              {t}
-            </text>
-          </g>
-        ))}
-        {y.ticks(6).map((t) => (
-          <g key={`y${t}`} transform={`translate(${LEFT},${y(t)})`}>
-            <line x2={-5} />
-            <text x={-8} dy="0.32em" textAnchor="end">
-              {t}
-            </text>
-          </g>
-        ))}
+        <AxisTicks x={x} y={y} xTicks={6} yTicks={6} bottom={PAD + PLOT} left={LEFT} />
         <text className="lab-axis-label" x={LEFT + PLOT / 2} y={HEIGHT - 3} textAnchor="middle">
           w₁
         </text>

@@ -2,6 +2,7 @@
 // (t = 1), a little past both ends: whether training went down one smooth valley or over a ridge.
 import { line, scaleLinear } from 'd3';
 import type { LossLineFrame } from '../../engine/analysis/landscapeFrames';
+import { AxisTicks } from '../lab/AxisTicks';
 
 const WIDTH = 360;
 const HEIGHT = 220;
@@ -53,22 +54,7 @@ export function LossLineChart({ frame }: { frame: LossLineFrame }) {
       ))}
       <path d={path ?? ''} className="landscape-curve" />
       <g>
-        {x.ticks(6).map((t) => (
-          <g key={`x${t}`} transform={`translate(${x(t)},${HEIGHT - BOTTOM})`}>
-            <line y2={5} />
-            <text y={17} textAnchor="middle">
-              {t}
-            </text>
-          </g>
-        ))}
-        {y.ticks(4).map((t) => (
-          <g key={`y${t}`} transform={`translate(${LEFT},${y(t)})`}>
-            <line x2={-5} />
-            <text x={-8} dy="0.32em" textAnchor="end">
-              {t}
-            </text>
-          </g>
-        ))}
+        <AxisTicks x={x} y={y} xTicks={6} yTicks={4} bottom={HEIGHT - BOTTOM} left={LEFT} />
         <text x={(LEFT + WIDTH - RIGHT) / 2} y={HEIGHT - 3} textAnchor="middle">
           t (0: initial weights, 1: now)
         </text>

@@ -7,6 +7,7 @@ import type { LossSliceFrame } from '../../engine/analysis/landscapeFrames';
 import { drawStart, paintSurfaceLayer } from '../lab/paintSurface';
 import { gridOfValues } from '../lab/surfaceGrid';
 import { fitCanvas } from '../viz/planeCanvas';
+import { AxisTicks } from '../lab/AxisTicks';
 
 const PLOT = 320;
 const LEFT = 54;
@@ -53,22 +54,7 @@ export function SliceMap({ frame }: { frame: LossSliceFrame }) {
       />
       <svg className="lab-axes" width={WIDTH} height={HEIGHT} aria-hidden="true">
         <rect x={LEFT} y={PAD} width={PLOT} height={PLOT} className="lab-frame" />
-        {x.ticks(5).map((t) => (
-          <g key={`x${t}`} transform={`translate(${x(t)},${PAD + PLOT})`}>
-            <line y2={5} />
-            <text y={17} textAnchor="middle">
-              {t}
-            </text>
-          </g>
-        ))}
-        {y.ticks(5).map((t) => (
-          <g key={`y${t}`} transform={`translate(${LEFT},${y(t)})`}>
-            <line x2={-5} />
-            <text x={-8} dy="0.32em" textAnchor="end">
-              {t}
-            </text>
-          </g>
-        ))}
+        <AxisTicks x={x} y={y} xTicks={5} yTicks={5} bottom={PAD + PLOT} left={LEFT} />
         <text className="lab-axis-label" x={LEFT + PLOT / 2} y={HEIGHT - 3} textAnchor="middle">
           a (along d₁)
         </text>
