@@ -224,21 +224,31 @@ const load = (): string =>
     .map((v) => v.toFixed(2))
     .join(' ');
 
+/** Headless Debian Chromium with the project's flags (WebGPU on SwiftShader here). */
+export function launchBenchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumExecutable,
+    args: [...CHROMIUM_ARGS],
+    headless: true,
+  });
+}
+
+/** What a browser record says about where it ran. */
+export function machineOf(browser: Browser): { node: string; cpu: string; browser: string } {
+  return {
+    node: process.version,
+    cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
+    browser: `Chromium ${browser.version()}`,
+  };
+}
+
 export async function runBrowserBench(o: BrowserBenchOptions): Promise<BenchRecord[]> {
   await buildPage();
   const { server, url } = await serve();
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({
-      executablePath: chromiumExecutable,
-      args: [...CHROMIUM_ARGS],
-      headless: true,
-    });
-    const machine = {
-      node: process.version,
-      cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
-      browser: `Chromium ${browser.version()}`,
-    };
+    browser = await launchBenchBrowser();
+    const machine = machineOf(browser);
     // Everything here runs on the CPU cores (SwiftShader too): other work on them shows up.
     console.log(`${machine.browser}, serving ${url}; load average ${load()}`);
     const context = await browser.newContext();

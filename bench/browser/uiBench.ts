@@ -9,11 +9,10 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { build } from 'vite';
-import { CHROMIUM_ARGS, chromiumExecutable } from '../../scripts/chromium';
 import type { BenchModel, BenchRecord } from '../record';
-import { serveStatic } from './harness';
+import { launchBenchBrowser, machineOf, serveStatic } from './harness';
 import { mainThreadTasks } from './traceTasks';
 
 const ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -253,16 +252,8 @@ export async function runUiBench(o: UiBenchOptions): Promise<BenchRecord[]> {
   const { server, url } = await serveStatic([['/', APP_DIR]]);
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({
-      executablePath: chromiumExecutable,
-      args: [...CHROMIUM_ARGS],
-      headless: true,
-    });
-    const machine = {
-      node: process.version,
-      cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
-      browser: `Chromium ${browser.version()}`,
-    };
+    browser = await launchBenchBrowser();
+    const machine = machineOf(browser);
     console.log(`${machine.browser}, serving ${url}; load average ${os.loadavg()[0].toFixed(2)}`);
     const records: BenchRecord[] = [];
     for (const model of o.models) {

@@ -19,11 +19,15 @@ export function augmentBits(seed: number, draw: number, batch: number, b: number
  * Decodes a drawn word. The offsets take a byte modulo 2·pad + 1 (at most 17), a bias under
  * 7 % between offsets that augmentation does not notice.
  */
-export function decodeAugment(bits: number, pad: number, flip: boolean): AugmentChoice {
+export function decodeAugment(
+  bits: number,
+  pad: number,
+  flip: boolean,
+  out: AugmentChoice = { dx: 0, dy: 0, mirror: false },
+): AugmentChoice {
   const span = 2 * pad + 1;
-  return {
-    dx: ((bits & 0xff) % span) - pad,
-    dy: (((bits >>> 8) & 0xff) % span) - pad,
-    mirror: flip && ((bits >>> 16) & 1) === 1,
-  };
+  out.dx = ((bits & 0xff) % span) - pad;
+  out.dy = (((bits >>> 8) & 0xff) % span) - pad;
+  out.mirror = flip && ((bits >>> 16) & 1) === 1;
+  return out;
 }

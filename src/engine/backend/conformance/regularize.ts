@@ -1,5 +1,6 @@
 // Conformance cases: dropout (the mask bit for bit, and its backward pass) and batch
 // normalisation in training and evaluation, dense and convolutional, forward and backward.
+import type { Backend, DeviceBuffer } from '../backend';
 import type { ConformanceCase } from './runner';
 import { randomArray } from './runner';
 
@@ -21,6 +22,38 @@ function batchNormCase(
     savedInvStd: new Float32Array(channels),
   });
   const label = `${batch}×${channels}×${spatial}`;
+  /** Forward (training or evaluation), then backward through it, on the case's buffers. */
+  const forwardThenBackward =
+    (training: boolean, backward: { accumulate: boolean; frozen?: boolean }) =>
+    (backend: Backend, b: Record<string, DeviceBuffer>) => {
+      const common = {
+        x: b.x,
+        gamma: b.gamma,
+        savedMean: b.savedMean,
+        savedInvStd: b.savedInvStd,
+        batch,
+        channels,
+        spatial,
+      };
+      backend.batchNorm({
+        ...common,
+        y: b.y,
+        beta: b.beta,
+        runningMean: b.runningMean,
+        runningVar: b.runningVar,
+        eps: 1e-5,
+        momentum: 0.1,
+        training,
+      });
+      backend.batchNormBackward({
+        ...common,
+        dy: b.dy,
+        dx: b.dx,
+        dGamma: b.dGamma,
+        dBeta: b.dBeta,
+        ...backward,
+      });
+    };
   return [
     {
       kernel: 'batchNorm',
@@ -83,36 +116,7 @@ function batchNormCase(
         dBeta: new Float32Array(channels),
       },
       outputs: ['dx', 'dGamma', 'dBeta', 'savedMean', 'savedInvStd'],
-      call(backend, b) {
-        const common = {
-          x: b.x,
-          gamma: b.gamma,
-          savedMean: b.savedMean,
-          savedInvStd: b.savedInvStd,
-          batch,
-          channels,
-          spatial,
-        };
-        backend.batchNorm({
-          ...common,
-          y: b.y,
-          beta: b.beta,
-          runningMean: b.runningMean,
-          runningVar: b.runningVar,
-          eps: 1e-5,
-          momentum: 0.1,
-          training: false,
-        });
-        backend.batchNormBackward({
-          ...common,
-          dy: b.dy,
-          dx: b.dx,
-          dGamma: b.dGamma,
-          dBeta: b.dBeta,
-          accumulate: false,
-          frozen: true,
-        });
-      },
+      call: forwardThenBackward(false, { accumulate: false, frozen: true }),
     },
     {
       kernel: 'batchNormBackward',
@@ -125,35 +129,7 @@ function batchNormCase(
         dBeta: new Float32Array(channels),
       },
       outputs: ['dx', 'dGamma', 'dBeta'],
-      call(backend, b) {
-        const common = {
-          x: b.x,
-          gamma: b.gamma,
-          savedMean: b.savedMean,
-          savedInvStd: b.savedInvStd,
-          batch,
-          channels,
-          spatial,
-        };
-        backend.batchNorm({
-          ...common,
-          y: b.y,
-          beta: b.beta,
-          runningMean: b.runningMean,
-          runningVar: b.runningVar,
-          eps: 1e-5,
-          momentum: 0.1,
-          training: true,
-        });
-        backend.batchNormBackward({
-          ...common,
-          dy: b.dy,
-          dx: b.dx,
-          dGamma: b.dGamma,
-          dBeta: b.dBeta,
-          accumulate: true,
-        });
-      },
+      call: forwardThenBackward(true, { accumulate: true }),
     },
   ];
 }

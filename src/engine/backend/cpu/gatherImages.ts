@@ -1,8 +1,11 @@
 // Image minibatch gather on the CPU, with per-channel normalisation and augmentation (random
 // crop from a black-padded image, left–right mirror); see ImageGatherParams for the formula.
-import { augmentBits, decodeAugment } from '../../data/augment';
+import { augmentBits, decodeAugment, type AugmentChoice } from '../../data/augment';
 import type { ImageGatherParams } from '../backend';
 import { CpuBuffer, f32, i32 } from './cpuBuffer';
+
+/** Reused for every image: the training step allocates nothing. */
+const choice: AugmentChoice = { dx: 0, dy: 0, mirror: false };
 
 export function gatherImages(p: ImageGatherParams): void {
   const { batch, channels, height, width, offset, pad, flip, scale, shift } = p;
@@ -36,9 +39,10 @@ export function gatherImages(p: ImageGatherParams): void {
       );
     }
     labelsOut[b] = labels[row];
-    const { dx, dy, mirror } = augmented
-      ? decodeAugment(augmentBits(p.seed, p.draw, batch, b), pad, flip)
-      : { dx: 0, dy: 0, mirror: false };
+    if (augmented) decodeAugment(augmentBits(p.seed, p.draw, batch, b), pad, flip, choice);
+    const dx = augmented ? choice.dx : 0;
+    const dy = augmented ? choice.dy : 0;
+    const mirror = augmented && choice.mirror;
     const from = row * rowSize;
     const to = b * rowSize;
     for (let c = 0; c < channels; c++) {
