@@ -228,3 +228,11 @@ try {
   console.error(`prepare-datasets: CIFAR-10: ${e.message}`);
   process.exitCode = 1;
 }
+// The State of the Union corpus for the Words page (its own script: scripts/prepare-corpus.mjs).
+try {
+  const { prepareCorpus } = await import('./prepare-corpus.mjs');
+  console.log(`prepare-datasets: ${await prepareCorpus({ out: args.out, force: args.force })}`);
+} catch (e) {
+  console.error(`prepare-datasets: State of the Union corpus: ${e.message}`);
+  if (e.constructor?.name === 'BadCorpus') process.exitCode = 1;
+}
