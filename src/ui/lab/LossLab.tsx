@@ -13,6 +13,7 @@ import { ContourMap } from './ContourMap';
 import { curvatureAt } from './curvatureMarks';
 import { DataShapeControls } from './DataShapeControls';
 import { HessianInfo } from './HessianInfo';
+import { publishRace } from './labLive';
 import { advanceRace, newRace, type Race } from './labRace';
 import { SPEEDS } from './labDefaults';
 import { OptimizerTable, type PathSummary } from './OptimizerTable';
@@ -84,6 +85,7 @@ export function LossLab() {
           (lab.running && now - shown.at > SUMMARY_MS)
         ) {
           setSummaries(summarise(r));
+          publishRace(r);
           shown = { race: r, at: now, stopped };
         }
       }

@@ -12,7 +12,7 @@ import {
 import { DEFAULT_LEARNING_RATES, FIRST_RACE } from '../lab/labDefaults';
 import type { AppState } from './store';
 
-export type AppPage = 'playground' | 'lossSurfaces';
+export type AppPage = 'playground' | 'lossSurfaces' | 'learn';
 
 export interface LabOptimizer {
   enabled: boolean;
@@ -45,6 +45,8 @@ export interface LabSlice {
   setSpeed: (speed: number) => void;
   startRace: () => void;
   setRunning: (running: boolean) => void;
+  /** A lesson step's lab state: a whole new race (surface, racers, start), started or not. */
+  loadLab: (settings: Pick<LabSettings, 'surfaceId' | 'start' | 'optimizers' | 'running'>) => void;
 }
 
 function optimizersFor(id: ToySurfaceId, enabled: readonly PathOptimizerKind[]) {
@@ -104,5 +106,6 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
     setSpeed: (speed) => update({ speed }),
     startRace: () => restart({}),
     setRunning: (running) => update({ running }),
+    loadLab: (settings) => update({ ...settings, raceId: get().lab.raceId + 1 }),
   };
 };
