@@ -25,6 +25,8 @@ import { softmax, softmaxBackward } from './kernels/softmax';
 import { loss } from './kernels/loss';
 import { batchNorm, batchNormBackward } from './kernels/batchnorm';
 import { clipGradients, optimizerUpdate } from './kernels/optimizer';
+import * as embedding from './kernels/embedding';
+import { tsneGradient, tsneUpdate } from './kernels/tsne';
 import { DEFAULT_TUNING, type Tuning } from './tuning';
 
 /** What we are prepared to allocate in all: WebGPU does not say how much memory a GPU has. */
@@ -199,4 +201,13 @@ export class WebGpuBackend implements Backend {
   optimizerUpdate: Backend['optimizerUpdate'] = (p) => optimizerUpdate(this.gpu, p);
   gather: Backend['gather'] = (p) => gather(this.gpu, p);
   gatherImages: Backend['gatherImages'] = (p) => gatherImages(this.gpu, p);
+  embeddingBag: Backend['embeddingBag'] = (p) => embedding.embeddingBag(this.gpu, p);
+  embeddingScatterAdd: Backend['embeddingScatterAdd'] = (p) =>
+    embedding.embeddingScatterAdd(this.gpu, p);
+  batchedDot: Backend['batchedDot'] = (p) => embedding.batchedDot(this.gpu, p);
+  batchedDotBackward: Backend['batchedDotBackward'] = (p) =>
+    embedding.batchedDotBackward(this.gpu, p);
+  logisticLoss: Backend['logisticLoss'] = (p) => embedding.logisticLoss(this.gpu, p);
+  tsneGradient: Backend['tsneGradient'] = (p) => tsneGradient(this.gpu, p);
+  tsneUpdate: Backend['tsneUpdate'] = (p) => tsneUpdate(this.gpu, p);
 }

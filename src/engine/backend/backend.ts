@@ -19,6 +19,9 @@
  * values are NCHW (batch, channels, height, width); dense activations are (batch, features).
  */
 
+import type { EmbeddingKernels } from './embeddingKernels';
+import type { TsneKernels } from './tsneKernels';
+
 export type DType = 'f32' | 'i32' | 'u8';
 
 /** A buffer living in a backend's memory. Opaque outside the backend that made it. */
@@ -369,7 +372,7 @@ export interface PrepareReport {
   ms: number;
 }
 
-export interface Backend {
+export interface Backend extends EmbeddingKernels, TsneKernels {
   readonly name: 'cpu' | 'webgpu';
   /** What runs it, in words ("JavaScript, main thread", "SwiftShader (fallback adapter)"). */
   readonly description: string;

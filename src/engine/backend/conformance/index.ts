@@ -7,6 +7,8 @@ import { lossCases } from './losses';
 import { regularizeCases } from './regularize';
 import { optimCases } from './optim';
 import { dataCases } from './data';
+import { tsneCases } from './tsne';
+import { embeddingCases } from './embedding';
 
 export const conformanceCases: ConformanceCase[] = [
   ...dataCases,
@@ -16,6 +18,8 @@ export const conformanceCases: ConformanceCase[] = [
   ...lossCases,
   ...regularizeCases,
   ...optimCases,
+  ...embeddingCases,
+  ...tsneCases,
 ];
 
 export { runCase, type CaseResult, type ConformanceCase } from './runner';

@@ -14,6 +14,14 @@ import { batchNorm, batchNormBackward, dropout, dropoutBackward } from './regula
 import { clipGradients, optimizerUpdate } from './optimizer';
 import { gather } from './gather';
 import { gatherImages } from './gatherImages';
+import { tsneGradient, tsneUpdate } from './tsne';
+import {
+  batchedDot,
+  batchedDotBackward,
+  embeddingBag,
+  embeddingScatterAdd,
+  logisticLoss,
+} from './embedding';
 
 export class CpuBackend implements Backend {
   readonly name = 'cpu' as const;
@@ -72,4 +80,11 @@ export class CpuBackend implements Backend {
   optimizerUpdate = optimizerUpdate;
   gather = gather;
   gatherImages = gatherImages;
+  embeddingBag = embeddingBag;
+  embeddingScatterAdd = embeddingScatterAdd;
+  batchedDot = batchedDot;
+  batchedDotBackward = batchedDotBackward;
+  logisticLoss = logisticLoss;
+  tsneGradient = tsneGradient;
+  tsneUpdate = tsneUpdate;
 }

@@ -1,0 +1,118 @@
+// Word-embedding kernels on the CPU: bagged row lookup and its scatter-add backward, batched dot
+// product and its backward, and the logistic loss. Formulas in ../embeddingKernels.ts.
+import type {
+  BatchedDotBackwardParams,
+  BatchedDotParams,
+  EmbeddingBagParams,
+  EmbeddingScatterParams,
+  LogisticLossParams,
+} from '../embeddingKernels';
+import { f32, i32 } from './cpuBuffer';
+
+export function embeddingBag(p: EmbeddingBagParams): void {
+  const table = f32(p.table);
+  const indices = i32(p.indices);
+  const weights = p.weights ? f32(p.weights) : null;
+  const out = f32(p.out);
+  const { bags, bagSize, dim } = p;
+  const rows = table.length / dim;
+  for (let b = 0; b < bags; b++) {
+    const to = b * dim;
+    out.fill(0, to, to + dim);
+    for (let j = 0; j < bagSize; j++) {
+      const pos = b * bagSize + j;
+      const w = weights ? weights[pos] : 1;
+      if (w === 0) continue;
+      const row = indices[pos];
+      if (row < 0 || row >= rows) {
+        throw new Error(
+          `embeddingBag: index ${row} at ${pos} is outside the ${rows} rows of "${p.table.label}"`,
+        );
+      }
+      const from = row * dim;
+      for (let d = 0; d < dim; d++) out[to + d] += w * table[from + d];
+    }
+  }
+}
+
+export function embeddingScatterAdd(p: EmbeddingScatterParams): void {
+  const dst = f32(p.dst);
+  const src = f32(p.src);
+  const weights = p.weights ? f32(p.weights) : null;
+  const order = i32(p.order);
+  const unique = i32(p.unique);
+  const starts = i32(p.starts);
+  const { dim, bagSize, scale } = p;
+  for (let u = 0; u < p.uniqueCount; u++) {
+    const to = unique[u] * dim;
+    for (let d = 0; d < dim; d++) {
+      // The same order of additions as the WGSL kernel: the sum first, then one scaled add.
+      let sum = 0;
+      for (let q = starts[u]; q < starts[u + 1]; q++) {
+        const pos = order[q];
+        const w = weights ? weights[pos] : 1;
+        sum += w * src[Math.floor(pos / bagSize) * dim + d];
+      }
+      dst[to + d] += scale * sum;
+    }
+  }
+}
+
+export function batchedDot(p: BatchedDotParams): void {
+  const h = f32(p.h);
+  const u = f32(p.u);
+  const s = f32(p.s);
+  const { rows, perRow, dim } = p;
+  for (let b = 0; b < rows; b++) {
+    for (let j = 0; j < perRow; j++) {
+      const r = b * perRow + j;
+      let acc = 0;
+      for (let d = 0; d < dim; d++) acc += h[b * dim + d] * u[r * dim + d];
+      s[r] = acc;
+    }
+  }
+}
+
+export function batchedDotBackward(p: BatchedDotBackwardParams): void {
+  const h = f32(p.h);
+  const u = f32(p.u);
+  const dS = f32(p.dS);
+  const dh = f32(p.dh);
+  const du = f32(p.du);
+  const { rows, perRow, dim } = p;
+  for (let b = 0; b < rows; b++) {
+    for (let d = 0; d < dim; d++) {
+      let acc = 0;
+      const hv = h[b * dim + d];
+      for (let j = 0; j < perRow; j++) {
+        const r = b * perRow + j;
+        acc += dS[r] * u[r * dim + d];
+        du[r * dim + d] = dS[r] * hv;
+      }
+      dh[b * dim + d] = acc;
+    }
+  }
+}
+
+/** log(1 + e^x) without overflow. */
+export function softplus(x: number): number {
+  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+}
+
+export function logisticLoss(p: LogisticLossParams): void {
+  const scores = f32(p.scores);
+  const labels = f32(p.labels);
+  const metrics = f32(p.metrics);
+  const dS = p.dS ? f32(p.dS) : null;
+  let loss = 0;
+  let right = 0;
+  for (let i = 0; i < p.n; i++) {
+    const s = scores[i];
+    const y = labels[i];
+    loss += y > 0.5 ? softplus(-s) : softplus(s);
+    if (s > 0 === y > 0.5) right++;
+    if (dS) dS[i] = (1 / (1 + Math.exp(-s)) - y) * p.gradScale;
+  }
+  metrics[0] += loss;
+  metrics[1] += right;
+}
