@@ -1,6 +1,7 @@
 // A person trains the MNIST MLP for 200 steps, pauses, and looks at the loss around the
-// weights it reached: a 21 × 21 slice with the current point at its centre, the line from the
-// initial weights, and the Hessian's extreme eigenvalues against 2/η.
+// weights it reached: a 21 × 21 slice with the current point at its centre (and in 3-D), the
+// training path on its PCA plane, the line from the initial weights, and the Hessian's extreme
+// eigenvalues against 2/η; then tracks the curvature every 20 steps as training goes on.
 import { expect, test, type Locator } from '@playwright/test';
 
 async function readNumber(locator: Locator): Promise<number> {
@@ -8,7 +9,21 @@ async function readNumber(locator: Locator): Promise<number> {
   return Number(text.replace(/[,\s]/g, ''));
 }
 
-test('explore the real landscape: slice, line and curvature of the trained MLP', async ({
+/** Share of a canvas's pixels painted, and how many colours they use. */
+function paintOf(canvas: Locator) {
+  return canvas.evaluate((c: HTMLCanvasElement) => {
+    const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+    let painted = 0;
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] > 0) painted++;
+      colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    }
+    return { share: painted / (c.width * c.height), colours: colours.size };
+  });
+}
+
+test('explore the real landscape: slice, path, line and curvature of the trained MLP', async ({
   page,
 }) => {
   test.setTimeout(150_000);
@@ -63,6 +78,25 @@ test('explore the real landscape: slice, line and curvature of the trained MLP',
   for (const channel of pixels.center) expect(channel).toBeGreaterThan(200);
   expect(pixels.centerAtMiddleOfPlot).toBe(true);
 
+  // The path from θ₀ on the plane of its principal components, over the loss on that plane.
+  await page.getByTestId('landscape-compute-trajectory').click();
+  const pathCaption = page.getByTestId('landscape-trajectory-caption');
+  await expect(pathCaption).toContainText(`to step ${pausedAt}`, { timeout: 60_000 });
+  await expect(pathCaption).toContainText('from step 0');
+  const pathMap = await paintOf(page.getByTestId('landscape-trajectory-map'));
+  expect(pathMap.share).toBeGreaterThan(0.5);
+  expect(pathMap.colours).toBeGreaterThan(20);
+
+  // The same two surfaces in 3-D.
+  await page.getByTestId('landscape-view-3d').check();
+  for (const id of ['landscape-slice-3d', 'landscape-trajectory-3d']) {
+    const view = await paintOf(page.getByTestId(id));
+    expect(view.share).toBeGreaterThan(0.2);
+    expect(view.colours).toBeGreaterThan(20);
+  }
+  await panel.screenshot({ path: test.info().outputPath('real-landscape-3d.png') });
+  await page.getByTestId('landscape-view-map').check();
+
   await page.getByTestId('landscape-compute-line').click();
   await expect(page.getByTestId('landscape-line-chart')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('landscape-compute-curvature').click();
@@ -71,5 +105,17 @@ test('explore the real landscape: slice, line and curvature of the trained MLP',
   expect(lambdaMax).toBeGreaterThan(0);
 
   await panel.screenshot({ path: test.info().outputPath('real-landscape.png') });
+
+  // Curvature every 20 steps while training: a point per measurement, against 2/η.
+  await page.getByTestId('landscape-track-steps').fill('20');
+  await page.getByTestId('landscape-track-curvature').check();
+  await page.getByTestId('control-train').click();
+  const caption = page.getByTestId('curvature-track-caption');
+  const measured = async () =>
+    Number(/at (\d+) steps?;/.exec((await caption.textContent().catch(() => '')) ?? '')?.[1] ?? 0);
+  await expect.poll(measured, { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+  await page.getByTestId('control-pause').click();
+  await expect(page.getByTestId('curvature-track-chart')).toBeVisible();
+  await panel.screenshot({ path: test.info().outputPath('real-landscape-tracked.png') });
   expect(problems).toEqual([]);
 });

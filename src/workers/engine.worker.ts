@@ -362,7 +362,7 @@ const insights = new Insights({
   lostDevice,
 });
 
-const landscape = new Landscape({ exclusive, current: () => trainer });
+const landscape = new Landscape({ exclusive, current: () => trainer, emit });
 
 /** Trains up to `limit` steps in chunks sized to CHUNK_TARGET_MS, until paused or halted. */
 async function runLoop(t: Trainer, run: RunLoop): Promise<void> {
@@ -381,6 +381,7 @@ async function runLoop(t: Trainer, run: RunLoop): Promise<void> {
         Math.min(MAX_CHUNK_STEPS, Math.round(CHUNK_TARGET_MS / Math.max(msPerStep, 1e-3))),
       );
       if (checkpointWanted(t)) await takeCheckpoint(t);
+      await landscape.afterChunk(t);
       if (performance.now() - boundaryAt >= BOUNDARY_INTERVAL_MS) await drawBoundary(t);
       if (insights.due()) await insights.draw(t);
       await yieldToEventLoop();
@@ -1024,9 +1025,21 @@ const api: EngineApi = {
     return a.ok ? Comlink.transfer(a, [a.frame.t.buffer, a.frame.losses.buffer]) : a;
   },
 
-  async curvature(iterations) {
+  async curvature(products) {
     await recovery;
-    return landscape.curvature(iterations);
+    return landscape.curvature(products);
+  },
+
+  async trajectory(resolution, onRow) {
+    await recovery;
+    const a = await landscape.trajectory(resolution, onRow);
+    if (!a.ok) return a;
+    const { losses, path, steps } = a.frame;
+    return Comlink.transfer(a, [losses.buffer, path.buffer, steps.buffer]);
+  },
+
+  async trackCurvature(steps) {
+    landscape.trackCurvature(steps);
   },
 
   async selfTest() {

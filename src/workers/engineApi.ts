@@ -8,6 +8,7 @@ import type {
   LandscapeAnswer,
   LossLineFrame,
   LossSliceFrame,
+  TrajectoryFrame,
 } from '../engine/analysis/landscapeFrames';
 import type { DataSpec } from '../engine/spec/schema';
 import type { EngineEvent, ErrorKind } from '../engine/train/events';
@@ -176,6 +177,20 @@ export interface EngineApi {
   ): Promise<LandscapeAnswer<LossSliceFrame>>;
   /** The loss on the same batch along the line from the initial to the current weights. */
   lossLine(): Promise<LandscapeAnswer<LossLineFrame>>;
-  /** λmax and λmin of the Hessian on the same batch, by `iterations` power iterations each. */
-  curvature(iterations: number): Promise<LandscapeAnswer<CurvatureFrame>>;
+  /** λmax and λmin of the Hessian on the same batch, by Lanczos on at most `products` Hessian-vector products. */
+  curvature(products: number): Promise<LandscapeAnswer<CurvatureFrame>>;
+  /**
+   * The training path so far (weights kept every few steps from θ₀, thinned as the run grows)
+   * on the plane of its first two principal components, with the loss on that plane over a
+   * resolution × resolution grid around it, on the same fixed batch.
+   */
+  trajectory(
+    resolution: number,
+    onRow?: (done: number, of: number) => void,
+  ): Promise<LandscapeAnswer<TrajectoryFrame>>;
+  /**
+   * While training, measures λmax and λmin every `steps` steps (ten Hessian-vector products each,
+   * between chunks) and sends them as 'curvature' events; null stops it.
+   */
+  trackCurvature(steps: number | null): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CpuBackend } from '../engine/backend/cpu/cpuBackend';
 import { makeToyDataset } from '../engine/data/toy2d';
 import { parseExperimentSpec } from '../engine/spec/parse';
+import type { EngineEvent } from '../engine/train/events';
 import { Trainer } from '../engine/train/trainer';
 import { Landscape } from './landscape';
 
@@ -29,6 +30,7 @@ async function setUp() {
   );
   let busy: Promise<unknown> = Promise.resolve();
   let current: Trainer | null = t;
+  const events: EngineEvent[] = [];
   const host = {
     exclusive<T>(work: () => Promise<T>): Promise<T> {
       const result = busy.then(work);
@@ -36,8 +38,9 @@ async function setUp() {
       return result;
     },
     current: () => current,
+    emit: (e: EngineEvent) => void events.push(e),
   };
-  return { t, host, landscape: new Landscape(host), drop: () => (current = null) };
+  return { t, host, events, landscape: new Landscape(host), drop: () => (current = null) };
 }
 
 describe('the worker’s loss landscape', () => {
@@ -81,5 +84,50 @@ describe('the worker’s loss landscape', () => {
     drop();
     const none = await landscape.curvature(10);
     expect(none.ok).toBe(false);
+  });
+
+  it('keeps the path as it trains and draws it on its PCA plane, ending at the centre', async () => {
+    const { t, landscape } = await setUp();
+    await landscape.keepInitial(t);
+    for (let chunk = 0; chunk < 12; chunk++) {
+      await t.trainSteps(5);
+      await landscape.afterChunk(t);
+    }
+    const answer = await landscape.trajectory(21);
+    if (!answer.ok) throw new Error(answer.message);
+    const { steps, path, size, losses, a, b, explained } = answer.frame;
+    expect(steps[0]).toBe(0);
+    expect(steps.at(-1)).toBe(60);
+    expect(path.length).toBe(2 * steps.length);
+    expect(path.at(-2)).toBeCloseTo(0, 6);
+    expect(path.at(-1)).toBeCloseTo(0, 6);
+    // Every point of the path lies inside the grid.
+    for (let i = 0; i < steps.length; i++) {
+      expect(path[2 * i]).toBeGreaterThan(a[0]);
+      expect(path[2 * i]).toBeLessThan(a[1]);
+      expect(path[2 * i + 1]).toBeGreaterThan(b[0]);
+      expect(path[2 * i + 1]).toBeLessThan(b[1]);
+    }
+    expect(losses.length).toBe(size * size);
+    expect(explained[0]).toBeGreaterThan(explained[1]);
+  });
+
+  it('measures the curvature every N steps while tracking, as events', async () => {
+    const { t, landscape, events } = await setUp();
+    await landscape.keepInitial(t);
+    landscape.trackCurvature(10);
+    for (let chunk = 0; chunk < 6; chunk++) {
+      await t.trainSteps(5);
+      await landscape.afterChunk(t);
+      // Let a measurement in flight finish before the next chunk, as a slow run would.
+      await landscape.curvature(2);
+    }
+    const frames = events.flatMap((e) => (e.type === 'curvature' ? [e.frame] : []));
+    expect(frames.map((f) => f.step)).toEqual([10, 20, 30]);
+    landscape.trackCurvature(null);
+    await t.trainSteps(20);
+    await landscape.afterChunk(t);
+    await landscape.curvature(2);
+    expect(events.filter((e) => e.type === 'curvature').length).toBe(3);
   });
 });

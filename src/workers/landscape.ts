@@ -10,9 +10,12 @@ import type {
   LandscapeAnswer,
   LossLineFrame,
   LossSliceFrame,
+  TrajectoryFrame,
 } from '../engine/analysis/landscapeFrames';
 import { LossLandscape } from '../engine/analysis/lossLandscape';
+import { flatten, TrajectoryRecorder } from '../engine/analysis/trajectory';
 import { datasetNormalization } from '../engine/data/registry';
+import type { EngineEvent } from '../engine/train/events';
 import type { Trainer } from '../engine/train/trainer';
 
 /** Samples in the fixed batch every landscape measurement uses. */
@@ -22,10 +25,13 @@ const DIRECTION_SEED = 11;
 const LINE_POINTS = 31;
 export const MIN_SLICE = 21;
 export const MAX_SLICE = 61;
+/** Hessian-vector products per measurement when curvature is tracked during training. */
+const TRACKED_PRODUCTS = 10;
 
 export interface LandscapeHost {
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   current(): Trainer | null;
+  emit(event: EngineEvent): void;
 }
 
 class RunChanged extends Error {}
@@ -34,10 +40,21 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A requested grid size brought into [MIN_SLICE, MAX_SLICE] and made odd (a centre point). */
+function gridSize(resolution: number): number {
+  const size = Math.max(MIN_SLICE, Math.min(MAX_SLICE, Math.round(resolution) || MIN_SLICE));
+  return size % 2 === 1 ? size : size + 1;
+}
+
 export class Landscape {
   private land: { trainer: Trainer; value: LossLandscape } | null = null;
   /** The parameters of a trainer before its first step: where the line starts. */
   private initial: { trainer: Trainer; weights: Float32Array[] } | null = null;
+  /** The weights the run passed through, θ₀ first, for the trajectory on its PCA plane. */
+  private path: { trainer: Trainer; recorder: TrajectoryRecorder } | null = null;
+  /** Measure the curvature every this many steps while training; null: only when asked. */
+  private trackEvery: number | null = null;
+  private tracked: { trainer: Trainer; step: number; busy: boolean } | null = null;
   /** One computation at a time; a second request waits for the first. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -48,13 +65,55 @@ export class Landscape {
     if (this.initial?.trainer === t || t.stepsDone !== 0) return;
     const snapshot = await this.host.exclusive(() => t.snapshot());
     const weights = snapshot.values.slice(0, t.program.params.length).map((w) => w.slice());
-    if (t.stepsDone === 0 && this.host.current() === t) this.initial = { trainer: t, weights };
+    if (t.stepsDone === 0 && this.host.current() === t) {
+      this.initial = { trainer: t, weights };
+      const recorder = new TrajectoryRecorder();
+      recorder.keep(0, flatten(weights));
+      this.path = { trainer: t, recorder };
+    }
+  }
+
+  /**
+   * Between chunks of training: keeps the weights when the trajectory wants them, and starts a
+   * tracked curvature measurement when one is due (not awaited: it takes its turns between
+   * the following chunks, so training does not wait for it).
+   */
+  async afterChunk(t: Trainer): Promise<void> {
+    const rec = this.path?.trainer === t ? this.path.recorder : null;
+    if (rec !== null && rec.wants(t.stepsDone)) {
+      const step = t.stepsDone;
+      const read = await this.host.exclusive(() =>
+        Promise.all(t.program.params.map((p) => t.backend.read(p.value))),
+      );
+      if (this.host.current() === t) rec.keep(step, flatten(read as Float32Array[]));
+    }
+    const every = this.trackEvery;
+    if (every === null) return;
+    if (this.tracked?.trainer !== t) this.tracked = { trainer: t, step: 0, busy: false };
+    const track = this.tracked;
+    if (track.busy || t.stepsDone < track.step + every) return;
+    track.busy = true;
+    track.step = t.stepsDone;
+    void this.curvature(TRACKED_PRODUCTS).then((answer) => {
+      track.busy = false;
+      if (answer.ok && this.host.current() === t)
+        this.host.emit({ type: 'curvature', frame: answer.frame });
+    });
+  }
+
+  /** Tracks λmax and λmin every `steps` steps while training (null: stop). */
+  trackCurvature(steps: number | null): void {
+    this.trackEvery =
+      steps === null || !Number.isFinite(steps) ? null : Math.max(1, Math.round(steps));
+    if (this.tracked !== null) this.tracked.step = 0;
   }
 
   /** A run moved to another trainer (a lost GPU's run resumed on the CPU): its θ₀ stays. */
   carry(from: Trainer | null, to: Trainer): void {
     if (from !== null && this.initial?.trainer === from)
       this.initial = { trainer: to, weights: this.initial.weights };
+    if (from !== null && this.path?.trainer === from)
+      this.path = { trainer: to, recorder: this.path.recorder };
   }
 
   /** Frees the landscape program of a trainer that is going away. */
@@ -73,8 +132,7 @@ export class Landscape {
     span: number,
     onRow?: (done: number, of: number) => void,
   ): Promise<LandscapeAnswer<LossSliceFrame>> {
-    const size = Math.max(MIN_SLICE, Math.min(MAX_SLICE, Math.round(resolution) || MIN_SLICE));
-    const odd = size % 2 === 1 ? size : size + 1;
+    const odd = gridSize(resolution);
     const range = Number.isFinite(span) && span > 0 ? Math.min(span, 10) : 1;
     return this.run(async (t, land, started) => {
       const center = await this.host.exclusive(() => this.weightsOf(t, land));
@@ -101,12 +159,44 @@ export class Landscape {
     });
   }
 
-  curvature(iterations: number): Promise<LandscapeAnswer<CurvatureFrame>> {
-    const n = Math.max(2, Math.min(100, Math.round(iterations) || 20));
+  /**
+   * The path through the kept snapshots and the current weights on the plane of their first
+   * two principal components, with the loss on that plane over a resolution × resolution grid.
+   */
+  trajectory(
+    resolution: number,
+    onRow?: (done: number, of: number) => void,
+  ): Promise<LandscapeAnswer<TrajectoryFrame>> {
+    const size = gridSize(resolution);
+    return this.run(async (t, land, started) => {
+      const rec = this.path?.trainer === t ? this.path.recorder : null;
+      if (rec === null)
+        throw new Error(
+          'the weights of this run were not kept from its start (it began elsewhere)',
+        );
+      const now = await this.host.exclusive(() => this.weightsOf(t, land));
+      const step = t.stepsDone;
+      const kept = rec.snapshots.filter((s) => s.step < step);
+      if (kept.length < 2)
+        throw new Error('train a few more steps first: the path needs at least three points');
+      const snaps = [...kept.map((s) => s.weights), flatten(now)];
+      const tr = await land.trajectory(snaps, size, (r) => onRow?.(r + 1, size));
+      return {
+        step,
+        ...tr,
+        steps: Int32Array.from([...kept.map((s) => s.step), step]),
+        batch: land.batch.count,
+        ms: performance.now() - started,
+      };
+    });
+  }
+
+  curvature(products: number): Promise<LandscapeAnswer<CurvatureFrame>> {
+    const n = Math.max(2, Math.min(100, Math.round(products) || 20));
     return this.run(async (t, land, started) => {
       const center = await this.host.exclusive(() => this.weightsOf(t, land));
       const step = t.stepsDone;
-      const c = await land.curvature(center, 2 * n);
+      const c = await land.curvature(center, n);
       return {
         step,
         max: c.max.value,

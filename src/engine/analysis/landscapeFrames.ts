@@ -40,5 +40,25 @@ export interface CurvatureFrame {
   ms: number;
 }
 
+export interface TrajectoryFrame {
+  /** The run's step at the last snapshot (the current weights). */
+  step: number;
+  size: number;
+  /** The grid's range along the first and second principal directions (weight-space units). */
+  a: [number, number];
+  b: [number, number];
+  /** size × size losses, row r at the r-th value of b, column c at the c-th value of a. */
+  losses: Float32Array;
+  /** (a, b) of every snapshot, interleaved; the last is (0, 0), the current weights. */
+  path: Float32Array;
+  /** The step of every snapshot. */
+  steps: Int32Array;
+  /** Fraction of the path's variance along each principal direction. */
+  explained: [number, number];
+  center: number;
+  batch: number;
+  ms: number;
+}
+
 /** A landscape answer, or why there is none (no run, the run changed meanwhile, a failure). */
 export type LandscapeAnswer<T> = { ok: true; frame: T } | { ok: false; message: string };

@@ -5,6 +5,7 @@ import { parseExperimentSpec } from '../spec/parse';
 import type { ExperimentSpec } from '../spec/schema';
 import { Trainer } from '../train/trainer';
 import { LossLandscape } from './lossLandscape';
+import { flatten } from './trajectory';
 
 const CHAIN = [
   { id: 'in', op: 'input', params: { shape: [2] } },
@@ -105,6 +106,39 @@ describe('loss landscape of a run', () => {
         (await land.lossAt(along(-1)))) /
       (h * h);
     expect(second).toBeCloseTo(c.max.value, 0);
+    land.dispose();
+  });
+
+  it('puts a trajectory on its PCA plane, where the surface meets each snapshot’s loss', async () => {
+    const { s, t } = await trained();
+    const land = LossLandscape.create(s, t.program.backend, fixedBatch());
+    const now = await land.weightsOf(t.program);
+    // Three snapshots in one plane through θ: θ + 2u, θ + v, θ (u, v independent).
+    const u = now.map((w) => w.map((_, k) => Math.sin(k + 1)));
+    const v = now.map((w) => w.map((_, k) => Math.cos(3 * k)));
+    const at = (a: number, b: number) =>
+      now.map((w, i) => w.map((x, k) => x + a * u[i][k] + b * v[i][k]));
+    const points = [at(2, 0), at(0, 1), now];
+    const snaps = points.map(flatten);
+    const surface = await land.trajectory(snaps, 41);
+    expect(surface.path.length).toBe(6);
+    expect(surface.path[4]).toBeCloseTo(0, 6);
+    expect(surface.path[5]).toBeCloseTo(0, 6);
+    // The snapshots lie in the plane: all the variance is in two components.
+    expect(surface.explained[0] + surface.explained[1]).toBeCloseTo(1, 5);
+    // The surface at (close to) each snapshot's coordinates is its loss.
+    const { a, b, size, losses } = surface;
+    for (let i = 0; i < 3; i++) {
+      const col = Math.round(((surface.path[2 * i] - a[0]) / (a[1] - a[0])) * (size - 1));
+      const row = Math.round(((surface.path[2 * i + 1] - b[0]) / (b[1] - b[0])) * (size - 1));
+      const exact = await land.lossAt(points[i]);
+      const cellA = a[0] + ((a[1] - a[0]) * col) / (size - 1);
+      const cellB = b[0] + ((b[1] - b[0]) * row) / (size - 1);
+      const offGrid = Math.hypot(cellA - surface.path[2 * i], cellB - surface.path[2 * i + 1]);
+      expect(offGrid).toBeLessThan((a[1] - a[0]) / (size - 1));
+      expect(Math.abs(losses[row * size + col] - exact)).toBeLessThan(0.05 * Math.max(1, exact));
+    }
+    expect(surface.center).toBeCloseTo(await land.lossAt(now), 5);
     land.dispose();
   });
 });

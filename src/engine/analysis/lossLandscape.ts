@@ -4,7 +4,7 @@
 //   L(θ + a·d1 + b·d2)     on a grid of (a, b) (a 2-D slice, Li et al. 2018)
 //   L((1 − t)·θ₀ + t·θ)    along the line from the initial weights (a 1-D slice)
 //   H·v ≈ (∇L(θ + εv) − ∇L(θ − εv))/(2ε)   (Hessian-vector products by central differences of
-// gradients), whose power iteration gives λmax and λmin. Everything runs in evaluation mode
+// gradients), from which the Lanczos method gives λmax and λmin. Everything runs in evaluation mode
 // (dropout off, batch norm on its running statistics), so the surface is a function of θ alone.
 import type { Backend, DeviceBuffer } from '../backend/backend';
 import { compile, type Program } from '../graph/compile';
@@ -12,7 +12,10 @@ import { shapeSize } from '../modules/module';
 import { isLossOp } from '../spec/ops';
 import type { ExperimentSpec } from '../spec/schema';
 import { combine, filterNormalisedDirection } from './directions';
-import { extremeEigenvaluesAsync, type ExtremeEigenvalues } from './powerIteration';
+import { lanczosExtremes } from './lanczos';
+import type { ExtremeEigenvalues } from './powerIteration';
+import { unflatten } from './trajectory';
+import { trajectoryPlane } from './trajectoryPca';
 import { modelWeightCopies, type WeightCopies } from './weightCopies';
 
 export interface FixedBatch {
@@ -43,6 +46,35 @@ export interface LossSlice {
   losses: Float32Array;
   /** The loss at the centre (the current weights). */
   center: number;
+}
+
+export interface TrajectorySurface {
+  size: number;
+  /** The grid's range along the first and second principal directions (weight-space units). */
+  a: [number, number];
+  b: [number, number];
+  /** size × size losses, row r at the r-th value of b, column c at the c-th of a. */
+  losses: Float32Array;
+  /** (a, b) of every snapshot, interleaved, the last one (0, 0): the current weights. */
+  path: Float32Array;
+  /** Fraction of the path's variance along each direction. */
+  explained: [number, number];
+  center: number;
+}
+
+/** [min, max] of `values` widened by a quarter on each side, and to at least `minWidth`. */
+function paddedAxis(values: readonly number[] | Float64Array, minWidth = 0): [number, number] {
+  let lo = Math.min(0, ...values);
+  let hi = Math.max(0, ...values);
+  const pad = 0.25 * (hi - lo);
+  lo -= pad;
+  hi += pad;
+  const short = Math.max(minWidth, 1e-6) - (hi - lo);
+  if (short > 0) {
+    lo -= short / 2;
+    hi += short / 2;
+  }
+  return [lo, hi];
 }
 
 /** Runs one unit of device work and returns what it returned. */
@@ -133,19 +165,70 @@ export class LossLandscape {
     const { size, range } = options;
     const d1 = filterNormalisedDirection(center, this.shapes, options.seed, 21);
     const d2 = filterNormalisedDirection(center, this.shapes, options.seed, 22);
+    const axis: [number, number] = [-range, range];
+    const losses = await this.plane(center, d1, d2, axis, axis, size, options.onRow);
+    return { size, range, losses, center: await this.turn(() => this.lossAt(center)) };
+  }
+
+  /**
+   * L(θ + a·d1 + b·d2) on a size × size grid, a over `aAxis` and b over `bAxis` (ends
+   * included); row r at the r-th b, column c at the c-th a. One turn per row.
+   */
+  async plane(
+    center: readonly Float32Array[],
+    d1: readonly Float32Array[],
+    d2: readonly Float32Array[],
+    aAxis: readonly [number, number],
+    bAxis: readonly [number, number],
+    size: number,
+    onRow?: (row: number) => Promise<void> | void,
+  ): Promise<Float32Array> {
     const losses = new Float32Array(size * size);
+    const at = ([lo, hi]: readonly [number, number], k: number) =>
+      lo + ((hi - lo) * k) / (size - 1);
     for (let r = 0; r < size; r++) {
-      const b = -range + (2 * range * r) / (size - 1);
+      const b = at(bAxis, r);
       await this.turn(async () => {
         for (let c = 0; c < size; c++) {
-          const a = -range + (2 * range * c) / (size - 1);
-          combine(center, d1, a, d2, b, this.scratch);
+          combine(center, d1, at(aAxis, c), d2, b, this.scratch);
           losses[r * size + c] = await this.lossAt(this.scratch);
         }
       });
-      await options.onRow?.(r);
+      await onRow?.(r);
     }
-    return { size, range, losses, center: await this.turn(() => this.lossAt(center)) };
+    return losses;
+  }
+
+  /**
+   * The path through `snapshots` (θ₀ … θₙ, θₙ the current weights, flattened) on the plane of
+   * its first two principal components about θₙ, and the loss on that same plane over the
+   * path's extent and a margin, so that path and contours agree (Li et al. 2018, §7).
+   */
+  async trajectory(
+    snapshots: readonly Float32Array[],
+    size: number,
+    onRow?: (row: number) => Promise<void> | void,
+  ): Promise<TrajectorySurface> {
+    const last = snapshots[snapshots.length - 1];
+    const center = unflatten(last, this.scratch);
+    const plane = trajectoryPlane(snapshots);
+    const [d1, d2] = plane.directions.map((d) => unflatten(d, center));
+    const xs = plane.coordinates.filter((_, i) => i % 2 === 0);
+    const ys = plane.coordinates.filter((_, i) => i % 2 === 1);
+    const aAxis = paddedAxis(xs);
+    // The second component often explains little: give its axis at least a tenth of the
+    // first's extent, so the grid shows the valley's walls and not only its floor.
+    const bAxis = paddedAxis(ys, 0.1 * (aAxis[1] - aAxis[0]));
+    const losses = await this.plane(center, d1, d2, aAxis, bAxis, size, onRow);
+    return {
+      size,
+      a: aAxis,
+      b: bAxis,
+      losses,
+      path: Float32Array.from(plane.coordinates),
+      explained: plane.explained,
+      center: await this.turn(() => this.lossAt(center)),
+    };
   }
 
   /** L((1 − t)·θ₀ + t·θ₁) at `count` values of t evenly spaced over [tMin, tMax]. */
@@ -170,7 +253,7 @@ export class LossLandscape {
   }
 
   /**
-   * λmax and λmin of the Hessian of the fixed batch's loss at `center`, by power iteration on
+   * λmax and λmin of the Hessian of the fixed batch's loss at `center`, by Lanczos on
    * finite-difference Hessian-vector products (two gradients each), at most `products` of them.
    */
   async curvature(
@@ -197,21 +280,14 @@ export class LossLandscape {
       }
       await this.gradientAt(shifted, out);
     };
-    let used = 0;
     const hessianTimes = async (v: Float64Array, out: Float64Array) => {
       await this.turn(async () => {
         await displaced(v, 1, plus);
         await displaced(v, -1, minus);
       });
       for (let i = 0; i < n; i++) out[i] = (plus[i] - minus[i]) / (2 * eps);
-      used++;
     };
-    const result = await extremeEigenvaluesAsync(hessianTimes, n, {
-      maxIterations: Math.max(1, Math.floor(products / 2)),
-      tolerance: 1e-3,
-      seed,
-    });
-    return { ...result, products: used };
+    return lanczosExtremes(hessianTimes, n, { maxProducts: products, tolerance: 1e-3, seed });
   }
 
   dispose(): void {

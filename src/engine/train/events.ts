@@ -2,6 +2,7 @@
 // arrays are typed arrays so they can travel as transferables.
 import type { BoundaryFrame } from '../analysis/decisionBoundary';
 import type { ProbeFrame, TestReportFrame } from '../analysis/insightFrames';
+import type { CurvatureFrame } from '../analysis/landscapeFrames';
 
 export type RunState =
   | 'idle'
@@ -111,6 +112,12 @@ export interface TestReportEvent {
   frame: TestReportFrame;
 }
 
+/** λmax and λmin measured while training, every N steps when the page asked for it. */
+export interface CurvatureEvent {
+  type: 'curvature';
+  frame: CurvatureFrame;
+}
+
 export type EngineEvent =
   | MetricsEvent
   | EvalEvent
@@ -120,4 +127,5 @@ export type EngineEvent =
   | NoticeEvent
   | BoundaryEvent
   | ProbeEvent
-  | TestReportEvent;
+  | TestReportEvent
+  | CurvatureEvent;

@@ -31,6 +31,7 @@ export function getEngine(): Comlink.Remote<EngineApi> {
         useAppStore.getState().applyEngineEvents(events);
         useAppStore.getState().applyBoundaryEvents(events);
         useAppStore.getState().applyInsightEvents(events);
+        useAppStore.getState().applyCurvatureEvents(events);
         recordRunEvents(events);
       }),
     );

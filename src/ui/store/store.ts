@@ -1,6 +1,7 @@
 // The one zustand store: plain slices whose actions are the only way to change state.
 import { create } from 'zustand';
 import { createBoundarySlice, type BoundarySlice } from './boundarySlice';
+import { createCurvatureSlice, type CurvatureSlice } from './curvatureSlice';
 import { createEditorSlice, type EditorSlice } from './editorSlice';
 import { createInsightSlice, type InsightSlice } from './insightSlice';
 import { createLabSlice, type LabSlice } from './labSlice';
@@ -16,7 +17,8 @@ export type AppState = SpecSlice &
   InsightSlice &
   RunsSlice &
   WorkSlice &
-  LabSlice;
+  LabSlice &
+  CurvatureSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createSpecSlice(...a),
@@ -27,4 +29,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createRunsSlice(...a),
   ...createWorkSlice(...a),
   ...createLabSlice(...a),
+  ...createCurvatureSlice(...a),
 }));
