@@ -1,8 +1,11 @@
-// `npm run bench -- --landscape`: what the loss landscape of a real network costs on our CPU
-// backend in Node: a 41 × 41 slice of LeNet-5's loss (1,681 forward passes) and up to 20 Hessian-vector
-// products (λmax and λmin by power iteration) (two gradients each, by central differences), both on a fixed batch of 256 training
-// images, around the weights after a few training steps. Two records: suite 'landscapeSlice'
-// (msPerStep: one grid point) and 'hessianVector' (msPerStep: one product), totalMs each.
+// `npm run bench -- --landscape`: what the loss landscape of a real network costs in Node, on
+// our CPU backend and on WebGPU (Dawn on SwiftShader, i.e. the CPU's SIMD lanes here): a
+// 41 × 41 slice of LeNet-5's loss (1,681 forward passes) and up to 20 Hessian-vector products
+// (two gradients each, by central differences; λmax and λmin by Lanczos), both on a fixed batch
+// of 256 training images, around the weights after a few training steps. Two records per
+// backend: suite 'landscapeSlice' (msPerStep: one grid point) and 'hessianVector' (msPerStep:
+// one product), totalMs each.
+import type { Backend } from '../src/engine/backend/backend';
 import { CpuBackend } from '../src/engine/backend/cpu/cpuBackend';
 import { fixedBatchOf } from '../src/engine/analysis/fixedBatch';
 import { LossLandscape } from '../src/engine/analysis/lossLandscape';
@@ -10,6 +13,7 @@ import type { Dataset } from '../src/engine/data/dataset';
 import { datasetNormalization } from '../src/engine/data/registry';
 import { templateSpec } from '../src/engine/spec/templates';
 import { Trainer } from '../src/engine/train/trainer';
+import { benchWebGpuBackend } from './nodeGpu';
 import type { BenchRecord } from './record';
 
 const BATCH = 256;
@@ -17,12 +21,27 @@ const GRID = 41;
 const PRODUCTS = 20;
 const TRAIN_STEPS = 20;
 
-export async function runLandscapeBench(
+type Machine = { node: string; cpu: string };
+
+export async function runLandscapeBench(data: Dataset, machine: Machine): Promise<BenchRecord[]> {
+  console.log('landscape on the CPU backend');
+  const records = await landscapeOn(new CpuBackend(), 'cpu', data, machine);
+  const gpu = await benchWebGpuBackend();
+  if (gpu.backend === null) {
+    console.log(`no WebGPU in Node (${gpu.reason}): CPU records only`);
+    return records;
+  }
+  console.log(`landscape on ${gpu.adapter}`);
+  return [...records, ...(await landscapeOn(gpu.backend, 'webgpu', data, machine))];
+}
+
+async function landscapeOn(
+  backend: Backend,
+  name: 'cpu' | 'webgpu',
   data: Dataset,
-  machine: { node: string; cpu: string },
+  machine: Machine,
 ): Promise<BenchRecord[]> {
   const spec = templateSpec('lenet5');
-  const backend = new CpuBackend();
   const trainer = await Trainer.create(spec, backend, data, () => {});
   await trainer.trainSteps(TRAIN_STEPS);
   const batch = fixedBatchOf(data, datasetNormalization(spec.data, data), BATCH, 7);
@@ -41,14 +60,14 @@ export async function runLandscapeBench(
     });
     const sliceMs = performance.now() - t0;
     const t1 = performance.now();
-    // λmax then λmin, at most PRODUCTS products in all (fewer when both converge sooner).
+    // λmax and λmin together, at most PRODUCTS products (fewer when both converge sooner).
     const used = (await land.curvature(center, PRODUCTS)).products;
     const productsMs = performance.now() - t1;
     const record = (suite: BenchRecord['suite'], steps: number, ms: number): BenchRecord => ({
       suite,
       model: 'lenet5',
       engine: 'layercake',
-      backend: 'cpu',
+      backend: name,
       environment: 'node',
       batch: BATCH,
       steps,
