@@ -1,14 +1,21 @@
-// A person trains the MNIST MLP a few dozen steps and exports it as ONNX; the file opens in
-// onnxruntime and gives 10 logits per image.
+// A person trains LeNet-5 a few dozen steps and exports it as ONNX: the page checks the file in
+// ONNX Runtime Web (wasm) against its own logits on 256 test digits and says how well they agree;
+// the downloaded file opens in onnxruntime here too and gives 10 logits per image.
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import * as ort from 'onnxruntime-web';
+import { onnxCheckFigures } from './onnxCheck';
 
-test('export ONNX: the trained MLP downloads as an .onnx that onnxruntime runs', async ({
+test('export ONNX: LeNet-5 downloads as an .onnx that ONNX Runtime reproduces', async ({
   page,
 }, testInfo) => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
   await page.goto('/');
-  await page.getByTestId('template-mlp').click();
+  await page.getByTestId('template-lenet5').click();
   const status = page.getByTestId('run-status');
   await expect(status).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
   await page.getByTestId('control-train').click();
@@ -26,15 +33,24 @@ test('export ONNX: the trained MLP downloads as an .onnx that onnxruntime runs',
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.onnx$/);
   await expect(page.getByTestId('weights-message')).toContainText('logits');
-  await page.screenshot({ path: testInfo.outputPath('export-onnx.png') });
+
+  // The page's own check: ONNX Runtime Web in a worker, on the built app's CSP.
+  const figures = await onnxCheckFigures(page);
+  console.log(`LeNet-5: ${figures.text}`);
+  expect(figures.count).toBe(256);
+  expect(figures.agreement).toBeGreaterThanOrEqual(99);
+  expect(figures.maxAbsDiff).toBeLessThan(1e-4);
+  expect(figures.state).toBe('passed');
+  await page.getByTestId('runs-panel').screenshot({ path: testInfo.outputPath('export-onnx.png') });
 
   const bytes = new Uint8Array(await readFile(await file.path()));
-  // 784·128 + 128 + 128·10 + 10 float32 weights, and a little graph.
-  expect(bytes.length).toBeGreaterThan(101_770 * 4);
+  // The template's 44,426 float32 weights, and a little graph.
+  expect(bytes.length).toBeGreaterThan(44_426 * 4);
   ort.env.wasm.numThreads = 1;
   const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
   const x = new ort.Tensor('float32', new Float32Array(2 * 784).fill(0.1), [2, 1, 28, 28]);
   const out = (await session.run({ input: x })).logits;
   expect(out.dims).toEqual([2, 10]);
   expect([...(out.data as Float32Array)].every(Number.isFinite)).toBe(true);
+  expect(problems).toEqual([]);
 });

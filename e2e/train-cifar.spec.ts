@@ -3,6 +3,7 @@
 // trains it with crops and mirrors: the loss falls.
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator } from '@playwright/test';
+import { onnxCheckFigures } from './onnxCheck';
 
 const ARCHIVE = fileURLToPath(
   new URL('../../shared/datasets/cifar-10-binary-subset.tar.gz', import.meta.url),
@@ -38,18 +39,21 @@ test('train on CIFAR-10: drop the archive, see colour photos, train with augment
   const thumbs = page.getByTestId('preview-digit');
   await expect(thumbs).toHaveCount(16, { timeout: 30_000 });
   await expect(page.getByTestId('data-panel')).toContainText('cat');
-  const colourful = await thumbs
-    .first()
-    .locator('canvas')
-    .evaluate((canvas: HTMLCanvasElement) => {
-      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-      let spread = 0;
-      for (let i = 0; i < data.length; i += 4)
-        spread +=
-          Math.max(data[i], data[i + 1], data[i + 2]) - Math.min(data[i], data[i + 1], data[i + 2]);
-      return spread / (data.length / 4);
-    });
-  expect(colourful).toBeGreaterThan(5);
+  // Polled: a thumbnail's canvas is painted a frame after it appears.
+  const colourful = () =>
+    thumbs
+      .first()
+      .locator('canvas')
+      .evaluate((canvas: HTMLCanvasElement) => {
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        let spread = 0;
+        for (let i = 0; i < data.length; i += 4)
+          spread +=
+            Math.max(data[i], data[i + 1], data[i + 2]) -
+            Math.min(data[i], data[i + 1], data[i + 2]);
+        return spread / (data.length / 4);
+      });
+  await expect.poll(colourful, { timeout: 10_000 }).toBeGreaterThan(5);
   await page.getByTestId('data-panel').screenshot({ path: 'test-results/cifar-data-panel.png' });
 
   const status = page.getByTestId('run-status');
@@ -74,5 +78,27 @@ test('train on CIFAR-10: drop the archive, see colour photos, train with augment
   await page.waitForTimeout(1500);
   await insights.screenshot({ path: 'test-results/cifar-insights.png' });
   await page.screenshot({ path: 'test-results/cifar-training.png', fullPage: true });
+
+  // Exported as ONNX, the trained net gives the same classes in ONNX Runtime Web.
+  await page.getByTestId('onnx-export').click();
+  const convnet = await onnxCheckFigures(page);
+  console.log(`ConvNetJS net: ${convnet.text}`);
+  expect(convnet.count).toBe(256);
+  expect(convnet.agreement).toBeGreaterThanOrEqual(99);
+  expect(convnet.maxAbsDiff).toBeLessThan(1e-4);
+
+  // The small VGG on the same data: a few steps on WebGPU (each takes seconds on SwiftShader),
+  // then the same check, batch norm's running statistics and dropout in evaluation mode.
+  await page.getByTestId('template-cifarVgg').click();
+  await expect(status).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+  await page.getByTestId('control-step').click();
+  await expect.poll(() => readNumber(steps), { timeout: 120_000 }).toBeGreaterThanOrEqual(1);
+  await expect(status).toHaveAttribute('data-state', 'paused', { timeout: 60_000 });
+  await page.getByTestId('onnx-export').click();
+  const vgg = await onnxCheckFigures(page);
+  console.log(`Small VGG: ${vgg.text}`);
+  expect(vgg.agreement).toBeGreaterThanOrEqual(99);
+  expect(vgg.maxAbsDiff).toBeLessThan(1e-4);
+  await page.getByTestId('runs-panel').screenshot({ path: 'test-results/cifar-onnx-check.png' });
   expect(problems).toEqual([]);
 });

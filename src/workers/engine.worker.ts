@@ -1067,12 +1067,15 @@ const api: EngineApi = {
     return Comlink.transfer(result, [bytes.buffer]);
   },
 
-  async exportOnnx() {
+  async exportOnnx(referenceCount = 0) {
     await recovery;
     const t = trainer;
     if (t === null) return { ok: false, message: 'No model is loaded yet.' };
-    const result = await exclusive(() => onnxOfTrainer(t));
-    return result.ok ? Comlink.transfer(result, [result.bytes.buffer]) : result;
+    const result = await exclusive(() => onnxOfTrainer(t, referenceCount));
+    if (!result.ok) return result;
+    const ref = result.reference;
+    const arrays = ref === null ? [] : [ref.inputs.buffer, ref.logits.buffer];
+    return Comlink.transfer(result, [result.bytes.buffer, ...arrays]);
   },
 
   async importWeights(bytes) {

@@ -12,6 +12,7 @@ import type {
 } from '../engine/analysis/landscapeFrames';
 import type { DataSpec } from '../engine/spec/schema';
 import type { EngineEvent, ErrorKind } from '../engine/train/events';
+import type { OnnxExport } from './onnxExport';
 
 /** What `load` made ready, or why it could not. Failures are also sent as 'error' events. */
 export type LoadResult =
@@ -150,8 +151,12 @@ export interface EngineApi {
   selfTest(): Promise<SelfTestReport>;
   /** The current model's weights (parameters and running statistics) as a file's bytes. */
   exportWeights(): Promise<WeightsExport>;
-  /** The current model as an .onnx file (opset 17) whose output is the logits, the loss's input. */
-  exportOnnx(): Promise<WeightsExport>;
+  /**
+   * The current model as an .onnx file (opset 17) whose output is the logits, the loss's input;
+   * with `referenceCount` > 0, also that many test samples and our logits for them, from the
+   * same weights, for checking the file in ONNX Runtime.
+   */
+  exportOnnx(referenceCount?: number): Promise<OnnxExport>;
   /**
    * Loads a weights file into the current model when every tensor matches by name and size,
    * then evaluates it (an 'eval' event follows). The run's optimizer state and step stay.

@@ -4,9 +4,16 @@ import { useRef, useState } from 'react';
 import { getEngine } from '../app/engineClient';
 import { useAppStore } from '../store/store';
 import { downloadBlob } from '../train/download';
+import { describeComparison, type OutputComparison } from '../../engine/export/onnxCompare';
+import { checkOnnxFile, ONNX_CHECK_SAMPLES } from './onnxCheck';
 
 /** A larger file could not be a LayerCake model's weights (200 M parameters at most). */
 const MAX_WEIGHTS_BYTES = 800 * 1024 * 1024 + 1024 * 1024;
+
+/** What a faithful export gives: the same class on ≥ 99 % of samples, outputs within 1e-4. */
+function agrees(c: OutputComparison): boolean {
+  return c.sameClass >= 0.99 * c.count && c.maxAbsDiff < 1e-4;
+}
 
 function fileNameOf(name: string, step: number): string {
   const base = name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '') || 'model';
@@ -16,6 +23,14 @@ function fileNameOf(name: string, step: number): string {
 export function WeightsControls() {
   const state = useAppStore((s) => s.run.state);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // The check belongs to the experiment it was made for; another one (a template picked, an
+  // edit) hides it.
+  const spec = useAppStore((s) => s.spec);
+  const [check, setCheck] = useState<{
+    state: 'running' | 'passed' | 'failed';
+    text: string;
+    spec: unknown;
+  } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const loaded =
     state === 'ready' || state === 'paused' || state === 'finished' || state === 'diverged';
@@ -35,9 +50,12 @@ export function WeightsControls() {
   };
 
   const downloadOnnx = async () => {
-    const result = await getEngine().exportOnnx();
+    setCheck(null);
+    const result = await getEngine().exportOnnx(ONNX_CHECK_SAMPLES);
     if (!result.ok) return setMessage({ ok: false, text: result.message });
-    const name = useAppStore.getState().spec.name;
+    const exported = useAppStore.getState().spec;
+    const name = exported.name;
+    // The Blob copies the bytes, so the file can go on to the check afterwards.
     downloadBlob(
       new Blob([result.bytes as Uint8Array<ArrayBuffer>], { type: 'application/onnx' }),
       fileNameOf(name, result.step).replace(/\.lcweights$/, '') + '.onnx',
@@ -46,6 +64,22 @@ export function WeightsControls() {
       ok: true,
       text: `Exported ONNX (opset 17) at step ${result.step.toLocaleString('en')}; its output "logits" is the loss node's input.`,
     });
+    if (result.reference === null || result.reference.count === 0) return setCheck(null);
+    setCheck({
+      state: 'running',
+      text: 'Checking the file in ONNX Runtime (wasm)…',
+      spec: exported,
+    });
+    const answer = await checkOnnxFile(result.bytes, result.reference);
+    setCheck(
+      answer.ok
+        ? {
+            state: agrees(answer.comparison) ? 'passed' : 'failed',
+            spec: exported,
+            text: `Step ${result.step.toLocaleString('en')} checked in ONNX Runtime against this run on ${describeComparison(answer.comparison, result.reference.labels ? 'test images' : 'test samples')} (${answer.runtime}, ${(answer.ms / 1000).toFixed(1)} s).`,
+          }
+        : { state: 'failed', text: answer.message, spec: exported },
+    );
   };
 
   const load = async (file: File) => {
@@ -116,6 +150,16 @@ export function WeightsControls() {
           data-testid="weights-message"
         >
           {message.text}
+        </span>
+      )}
+      {check && check.spec === spec && (
+        <span
+          className={check.state === 'failed' ? 'weights-message bad' : 'weights-message'}
+          role="status"
+          data-testid="onnx-check"
+          data-state={check.state}
+        >
+          {check.text}
         </span>
       )}
     </div>
