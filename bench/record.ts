@@ -27,7 +27,8 @@ export type BenchEnvironment = 'node' | 'browser';
 
 export interface BenchRecord {
   suite: BenchSuite;
-  model: BenchModel | 'matmul1024';
+  /** 'cifarVgg': the small VGG on CIFAR-10 (`--cifar`, bench/cifar.ts). */
+  model: BenchModel | 'matmul1024' | 'cifarVgg';
   /** 'layercake' or 'tfjs'. */
   engine: 'layercake' | 'tfjs';
   /**
@@ -86,8 +87,14 @@ export interface BenchRecord {
    */
   samplesPerSecPanelsClosed?: number | null;
   panelSlowdown?: number | null;
-  /** Landscape suites: the whole slice, or all the products, in ms. */
+  /** Landscape suites: the whole slice, or all the products, in ms. CIFAR epochs: the whole run. */
   totalMs?: number | null;
+  /** CIFAR epoch suite: the test accuracy after each epoch, and the best epoch (1-based). */
+  epochAccuracies?: number[] | null;
+  bestEpoch?: number | null;
+  /** CIFAR epoch suite: the training and test images the run had. */
+  trainSamples?: number | null;
+  testSamples?: number | null;
   /** UI suite: wall-clock seconds from pressing Train to the run paused. */
   seconds?: number | null;
   /** samplesPerSec / tfjs-cpu's samplesPerSec on the same model in the same run. */

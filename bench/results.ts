@@ -22,7 +22,7 @@ async function previousRecords(): Promise<BenchRecord[]> {
 }
 
 const suites = ['throughput', 'epoch', 'matmul', 'ui', 'landscapeSlice', 'hessianVector'];
-const models: string[] = [...benchModels, 'matmul1024'];
+const models: string[] = [...benchModels, 'matmul1024', 'cifarVgg'];
 const backends = ['webgpu', 'cpu', 'webgl', 'wasm'];
 
 function rank(r: BenchRecord): number[] {

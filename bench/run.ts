@@ -16,6 +16,10 @@
 //   npm run bench -- --landscape           LeNet-5's loss landscape on the CPU backend: a 41 × 41
 //                                          slice and up to 20 Hessian-vector products, on a
 //                                          fixed batch of 256 (see bench/landscape.ts)
+//   npm run bench -- --cifar               the small VGG on CIFAR-10 (batch 64): ours (CPU backend)
+//                                          against the same model in tfjs cpu and wasm; with
+//                                          --epochs N ours also trains N epochs and records the
+//                                          test accuracy after each (see bench/cifar.ts)
 //   npm run bench -- --ui                  the app itself in headless Chromium: LeNet-5 trained
 //                                          from its dashboard for --steps N (300) or --seconds T
 //                                          (120), whichever comes first, while the page's long
@@ -49,6 +53,8 @@ import { UI_DEFAULTS } from './browser/uiDefaults';
 import { runTfjs, useTfjsBackend } from './tfjsEngine';
 
 const BATCH = 64;
+/** The small VGG on CIFAR-10 takes seconds per step on the CPU backend (bench/cifar.ts). */
+const CIFAR_DEFAULTS = { warmup: 2, steps: 8 };
 /** Defaults sized so the whole default run takes a few minutes on two cores: tfjs-cpu needs
  * about 4 s per LeNet-5 step (its Conv2DBackpropFilter kernel is a plain loop). */
 const DEFAULTS: Record<BenchModel, { warmup: number; steps: number }> = {
@@ -96,12 +102,23 @@ function parseCli() {
       browser: { type: 'boolean', default: false },
       ui: { type: 'boolean', default: false },
       landscape: { type: 'boolean', default: false },
+      cifar: { type: 'boolean', default: false },
       seconds: { type: 'string' },
       'job-timeout': { type: 'string' },
     },
   });
   const epochs = positiveInt(values.epochs, 'epochs');
   if (values.landscape) return { mode: 'landscape' as const };
+  if (values.cifar) {
+    return {
+      mode: 'cifar' as const,
+      engines: list(values.engines, benchEngines, benchEngines, 'engines'),
+      warmup: positiveInt(values.warmup, 'warmup') ?? CIFAR_DEFAULTS.warmup,
+      steps: positiveInt(values.steps, 'steps') ?? CIFAR_DEFAULTS.steps,
+      epochs: epochs ?? 0,
+      seed: positiveInt(values.seed, 'seed') ?? 1,
+    };
+  }
   if (values.ui) {
     if (epochs !== undefined || values.browser)
       throw new Error('--ui takes --models, --steps and --seconds only');
@@ -173,6 +190,16 @@ async function main(): Promise<void> {
   if (cli.mode === 'ui') {
     const { runUiBench } = await import('./browser/uiBench');
     await report(await runUiBench(cli));
+    return;
+  }
+  if (cli.mode === 'cifar') {
+    tf.enableProdMode();
+    const { runCifarBench } = await import('./cifar');
+    const machine = {
+      node: process.version,
+      cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
+    };
+    await report(await runCifarBench(cli, machine));
     return;
   }
   if (cli.mode === 'landscape') {
