@@ -1,0 +1,204 @@
+// The fixed registry of checks a lesson step can wait for: each reads live state (the run's
+// latest numbers, the open experiment, the runs picked for comparison, the lab's race) and
+// says what it waits for, what it sees now and whether it holds. A lesson names a check and
+// gives its parameters; it can never bring its own code. The numbers a student reads in the
+// player come from here, that is, from what the app shows, never from the lesson's text.
+import {
+  PATH_OPTIMIZER_NAMES,
+  stabilityBound,
+  type PathOptimizerKind,
+} from '../../engine/analysis/pathOptimizers';
+import { toySurface } from '../../engine/analysis/surfaces/index';
+import type { ExperimentSpec } from '../../engine/spec/schema';
+import { curvatureAt } from '../lab/curvatureMarks';
+import type { LabLive, LivePath } from '../lab/labLive';
+import type { LabSettings } from '../store/labSlice';
+import type { RunNumbers } from '../store/runSlice';
+import { formatInteger, formatLoss, formatPercent } from '../train/format';
+import type { Check } from './lessonSchema';
+
+export interface LiveState {
+  run: Pick<RunNumbers, 'step' | 'loss' | 'testLoss' | 'testAccuracy'>;
+  spec: ExperimentSpec;
+  selectedRunIds: readonly string[];
+  lab: LabSettings;
+  labLive: LabLive | null;
+}
+
+export interface CheckStatus {
+  passed: boolean;
+  /** What the step waits for, in words. */
+  goal: string;
+  /** What the app shows now. */
+  now: string;
+}
+
+const fmt = (v: number) =>
+  Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3)
+    ? v.toExponential(2)
+    : Number(v.toPrecision(3)).toString();
+
+/** λmax of the lab's surface at its start point (everywhere, for the quadratic). */
+function labLambdaMax(lab: LabSettings): number {
+  const surface = toySurface(lab.surfaceId, lab.dataShape);
+  return curvatureAt(surface, lab.start ?? surface.start).lambdaMax;
+}
+
+/** The optimizer's path in the race now shown, if it races with the settings shown. */
+function livePath(live: LiveState, kind: PathOptimizerKind): LivePath | null {
+  const o = live.lab.optimizers[kind];
+  if (!o.enabled || live.labLive === null || live.labLive.surfaceId !== live.lab.surfaceId)
+    return null;
+  return live.labLive.paths.find((p) => p.kind === kind && p.lr === o.lr) ?? null;
+}
+
+function pathNow(p: LivePath | null): string {
+  if (p === null) return 'not racing yet';
+  const state = p.status === 'running' ? 'running' : p.status;
+  return `${formatInteger(p.steps)} steps, L = ${fmt(p.loss)}, ${state}`;
+}
+
+const opCount = (spec: ExperimentSpec, op: string) =>
+  spec.model.nodes.filter((n) => n.op === op).length;
+
+export function evaluateCheck(check: Check, live: LiveState): CheckStatus {
+  const { run } = live;
+  switch (check.name) {
+    case 'stepsAtLeast':
+      return {
+        goal: `Train at least ${formatInteger(check.value)} steps`,
+        now: `step ${formatInteger(run.step)}`,
+        passed: run.step >= check.value,
+      };
+    case 'testAccuracyAbove':
+      return {
+        goal: `Test accuracy above ${formatPercent(check.value)}`,
+        now: `now ${formatPercent(run.testAccuracy)}`,
+        passed: run.testAccuracy !== null && run.testAccuracy > check.value,
+      };
+    case 'testAccuracyBelow':
+      return {
+        goal: `Test accuracy still below ${formatPercent(check.value)}`,
+        now: `now ${formatPercent(run.testAccuracy)}`,
+        passed: run.testAccuracy !== null && run.testAccuracy < check.value,
+      };
+    case 'lossBelow':
+      return {
+        goal: `Training loss below ${formatLoss(check.value)}`,
+        now: `now ${formatLoss(run.loss)}`,
+        passed: run.loss !== null && run.loss < check.value,
+      };
+    case 'testLossBelow':
+      return {
+        goal: `Test loss below ${formatLoss(check.value)}`,
+        now: `now ${formatLoss(run.testLoss)}`,
+        passed: run.testLoss !== null && run.testLoss < check.value,
+      };
+    case 'modelUses': {
+      const n = opCount(live.spec, check.op);
+      return {
+        goal:
+          check.atLeast === 1
+            ? `The model has a ${check.op} node`
+            : `The model has at least ${check.atLeast} ${check.op} nodes`,
+        now: `${n} ${check.op} node${n === 1 ? '' : 's'}`,
+        passed: n >= check.atLeast,
+      };
+    }
+    case 'modelLacks': {
+      const n = opCount(live.spec, check.op);
+      return {
+        goal: `No ${check.op} node left in the model`,
+        now: `${n} ${check.op} node${n === 1 ? '' : 's'}`,
+        passed: n === 0,
+      };
+    }
+    case 'runsCompared': {
+      const n = live.selectedRunIds.length;
+      return {
+        goal: `Compare ${check.value} runs (tick them in the run history)`,
+        now: `${n} ticked`,
+        passed: n >= check.value,
+      };
+    }
+    case 'labSurface':
+      return {
+        goal: `The lab shows the ${toySurface(check.surface).name}`,
+        now: `it shows the ${toySurface(live.lab.surfaceId).name}`,
+        passed: live.lab.surfaceId === check.surface,
+      };
+    case 'labRateAboveBound': {
+      const lr = live.lab.optimizers[check.optimizer].lr;
+      const bound = stabilityBound(check.optimizer, labLambdaMax(live.lab));
+      const limit = bound === null ? null : bound * check.factor;
+      const name = PATH_OPTIMIZER_NAMES[check.optimizer];
+      return {
+        goal: `${name}'s learning rate above ${check.factor === 1 ? '' : `${check.factor} × `}2/λmax`,
+        now:
+          limit === null
+            ? `η = ${fmt(lr)}; no bound here`
+            : `η = ${fmt(lr)}, 2/λmax = ${fmt(bound ?? 0)}`,
+        passed: limit !== null && lr > limit,
+      };
+    }
+    case 'labRateNearOptimal': {
+      const lr = live.lab.optimizers[check.optimizer].lr;
+      const lambdaMax = labLambdaMax(live.lab);
+      const best = lambdaMax > 0 ? 1 / lambdaMax : null;
+      return {
+        goal: `${PATH_OPTIMIZER_NAMES[check.optimizer]}'s learning rate at 1/λmax (within ${Math.round(check.tolerance * 100)} %)`,
+        now: best === null ? `η = ${fmt(lr)}` : `η = ${fmt(lr)}, 1/λmax = ${fmt(best)}`,
+        passed: best !== null && Math.abs(lr - best) <= check.tolerance * best,
+      };
+    }
+    case 'labDiverged': {
+      const p = livePath(live, check.optimizer);
+      return {
+        goal: `${PATH_OPTIMIZER_NAMES[check.optimizer]}'s path diverges`,
+        now: pathNow(p),
+        passed: p !== null && p.status === 'diverged',
+      };
+    }
+    case 'labStationary': {
+      const p = livePath(live, check.optimizer);
+      return {
+        goal: `${PATH_OPTIMIZER_NAMES[check.optimizer]} stops where the gradient is zero`,
+        now: pathNow(p),
+        passed: p !== null && p.status === 'stationary',
+      };
+    }
+    case 'labReached': {
+      const p = livePath(live, check.optimizer);
+      return {
+        goal: `${PATH_OPTIMIZER_NAMES[check.optimizer]} reaches a loss below ${fmt(check.loss)}`,
+        now: pathNow(p),
+        passed: p !== null && p.status !== 'diverged' && p.loss < check.loss,
+      };
+    }
+    case 'labLeftSaddle': {
+      const fromSaddle =
+        live.labLive === null || live.labLive.surfaceId !== live.lab.surfaceId
+          ? []
+          : live.labLive.paths.filter((p) => Math.hypot(p.start[0], p.start[1]) <= check.near);
+      const left = fromSaddle.filter(
+        (p) => Math.hypot(p.w[0], p.w[1]) > check.distance && p.loss < check.loss,
+      );
+      return {
+        goal: `${check.count} path${check.count === 1 ? '' : 's'} started next to the saddle at (0, 0) reach the valley of solutions (L < ${fmt(check.loss)})`,
+        now:
+          fromSaddle.length === 0
+            ? 'no path starts within ' + fmt(check.near) + ' of the saddle'
+            : `${left.length} of ${fromSaddle.length} did`,
+        passed: left.length >= check.count,
+      };
+    }
+    case 'labRacing': {
+      const n = Object.values(live.lab.optimizers).filter((o) => o.enabled).length;
+      return {
+        goal: `At least ${check.count} optimizers race`,
+        now: `${n} racing`,
+        passed: n >= check.count,
+      };
+    }
+  }
+}

@@ -1,0 +1,23 @@
+// The live state a lesson's checks read, from the store and the lab's race, re-read whenever
+// any of it changes (the run's numbers change tens of times a second at most).
+import { useSyncExternalStore } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { getLabLive, subscribeLabLive } from '../lab/labLive';
+import { useAppStore } from '../store/store';
+import type { LiveState } from './checks';
+
+export function useLiveState(): LiveState {
+  const run = useAppStore(
+    useShallow((s) => ({
+      step: s.run.step,
+      loss: s.run.loss,
+      testLoss: s.run.testLoss,
+      testAccuracy: s.run.testAccuracy,
+    })),
+  );
+  const spec = useAppStore((s) => s.spec);
+  const selectedRunIds = useAppStore((s) => s.selectedRunIds);
+  const lab = useAppStore((s) => s.lab);
+  const labLive = useSyncExternalStore(subscribeLabLive, getLabLive);
+  return { run, spec, selectedRunIds, lab, labLive };
+}
