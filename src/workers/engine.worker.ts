@@ -50,6 +50,7 @@ import { cifarArchiveSource, cifarArchiveVersion, keepCifarArchive } from './cif
 import { coalesceEvents, transferablesOf } from './eventBatch';
 import { hasImages, Insights } from './insights';
 import { Landscape } from './landscape';
+import { layerActivationsOf } from './representations';
 import type {
   DataPreview,
   EngineApi,
@@ -1098,6 +1099,14 @@ const api: EngineApi = {
       experiment: header.experiment,
       engineVersion: header.engineVersion,
     };
+  },
+
+  async layerActivations(nodeId, count) {
+    await recovery;
+    const t = trainer;
+    if (t === null) return null;
+    const acts = await exclusive(() => layerActivationsOf(t, nodeId, count));
+    return Comlink.transfer(acts, [acts.values.buffer, acts.labels.buffer]);
   },
 
   async debugLoseDevice() {

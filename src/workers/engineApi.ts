@@ -13,6 +13,7 @@ import type {
 import type { DataSpec } from '../engine/spec/schema';
 import type { EngineEvent, ErrorKind } from '../engine/train/events';
 import type { OnnxExport } from './onnxExport';
+import type { LayerActivations } from './representations';
 
 /** What `load` made ready, or why it could not. Failures are also sent as 'error' events. */
 export type LoadResult =
@@ -198,4 +199,10 @@ export interface EngineApi {
    * between chunks) and sends them as 'curvature' events; null stops it.
    */
   trackCurvature(steps: number | null): Promise<void>;
+  /**
+   * Node `nodeId`'s output ('input': the raw samples) on the first `count` test samples (at most
+   * 5,000), with their labels, on the current weights, without touching the run: what the
+   * representations map feeds t-SNE. Null when nothing is loaded.
+   */
+  layerActivations(nodeId: string, count: number): Promise<LayerActivations | null>;
 }
