@@ -3,6 +3,7 @@ import { LossLab } from '../lab/LossLab';
 import { ShareButtons } from '../share/ShareButtons';
 import { useAppStore } from '../store/store';
 import { TrainPage } from '../train/TrainPage';
+import { WordsPage } from '../words/WordsPage';
 import { PageTabs } from './PageTabs';
 
 export function App() {
@@ -28,6 +29,7 @@ export function App() {
         <TrainPage />
       </div>
       {page === 'lossSurfaces' && <LossLab />}
+      {page === 'words' && <WordsPage />}
     </div>
   );
 }

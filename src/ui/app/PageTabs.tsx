@@ -7,6 +7,7 @@ import type { AppPage } from '../store/labSlice';
 const PAGES: { page: AppPage; label: string }[] = [
   { page: 'playground', label: 'Playground' },
   { page: 'lossSurfaces', label: 'Loss surfaces' },
+  { page: 'words', label: 'Words' },
 ];
 
 export function PageTabs() {

@@ -12,7 +12,7 @@ import {
 import { DEFAULT_LEARNING_RATES, FIRST_RACE } from '../lab/labDefaults';
 import type { AppState } from './store';
 
-export type AppPage = 'playground' | 'lossSurfaces' | 'learn';
+export type AppPage = 'playground' | 'lossSurfaces' | 'learn' | 'words';
 
 export interface LabOptimizer {
   enabled: boolean;

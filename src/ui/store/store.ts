@@ -9,6 +9,7 @@ import { createRunSlice, type RunSlice } from './runSlice';
 import { createRunsSlice, type RunsSlice } from './runsSlice';
 import { createSpecSlice, type SpecSlice } from './specSlice';
 import { createWorkSlice, type WorkSlice } from './workSlice';
+import { createWordsSlice, type WordsSlice } from './wordsSlice';
 
 export type AppState = SpecSlice &
   RunSlice &
@@ -17,6 +18,7 @@ export type AppState = SpecSlice &
   InsightSlice &
   RunsSlice &
   WorkSlice &
+  WordsSlice &
   LabSlice &
   CurvatureSlice;
 
@@ -28,6 +30,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createInsightSlice(...a),
   ...createRunsSlice(...a),
   ...createWorkSlice(...a),
+  ...createWordsSlice(...a),
   ...createLabSlice(...a),
   ...createCurvatureSlice(...a),
 }));

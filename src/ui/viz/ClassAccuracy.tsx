@@ -1,38 +1,44 @@
-// The test accuracy of each class, as a bar per class on one canvas: which digits the model
+// The test accuracy of each class, as a bar per class on one canvas: which classes the model
 // finds hard.
 import { useCallback, useState } from 'react';
 import type { TestReportFrame } from '../../engine/analysis/insightFrames';
-import type { AppState } from '../store/store';
+import { useAppStore, type AppState } from '../store/store';
 import { fitCanvas } from './planeCanvas';
 import { POSITIVE } from './vizColors';
 import { useStoreDrawing } from './useStoreDrawing';
+import { labelWidth } from './sampleNoun';
 
 const ROW = 20;
-const WIDTH = 220;
-const LABEL = 22;
+const BAR = 146;
 const VALUE = 52;
+const FONT_PX = 12;
 const selectReport = (s: AppState) => s.testReport;
+const selectNames = (s: AppState) => s.testReport?.classNames ?? null;
 
 export function ClassAccuracy({ classes }: { classes: number }) {
   const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
   const height = classes * ROW + 18;
+  // Room for the longest class name ("automobile"), at least a digit's.
+  const names = useAppStore(selectNames);
+  const label = Math.max(22, labelWidth(names ?? ['0'], FONT_PX) + 8);
+  const width = label + BAR + VALUE;
   const draw = useCallback(
     (frame: TestReportFrame | null) => {
       if (canvas === null) return;
-      const ctx = fitCanvas(canvas, WIDTH, height);
+      const ctx = fitCanvas(canvas, width, height);
       if (ctx === null) return;
-      ctx.clearRect(0, 0, WIDTH, height);
-      ctx.font = '12px system-ui, sans-serif';
+      ctx.clearRect(0, 0, width, height);
+      ctx.font = `${FONT_PX}px system-ui, sans-serif`;
       ctx.textBaseline = 'middle';
-      const bar = WIDTH - LABEL - VALUE;
+      const bar = BAR;
       // Gridlines at 0, 50 and 100 %, labelled below.
       ctx.fillStyle = '#8a94a3';
       ctx.textAlign = 'center';
       for (const t of [0, 0.5, 1]) {
-        ctx.fillRect(LABEL + bar * t - 0.5, 0, 1, classes * ROW);
+        ctx.fillRect(label + bar * t - 0.5, 0, 1, classes * ROW);
         ctx.fillText(
           `${t * 100} %`,
-          Math.min(LABEL + bar * t, WIDTH - VALUE - 12),
+          Math.min(label + bar * t, width - VALUE - 12),
           classes * ROW + 9,
         );
       }
@@ -44,24 +50,24 @@ export function ClassAccuracy({ classes }: { classes: number }) {
         if (frame === null) continue;
         const a = frame.report.classAccuracy[k];
         ctx.fillStyle = `rgb(${POSITIVE.join(',')})`;
-        if (Number.isFinite(a)) ctx.fillRect(LABEL, y + 4, bar * a, ROW - 8);
+        if (Number.isFinite(a)) ctx.fillRect(label, y + 4, bar * a, ROW - 8);
         ctx.fillStyle = '#1c2430';
         ctx.textAlign = 'right';
         ctx.fillText(
           Number.isFinite(a) ? `${(100 * a).toFixed(1)} %` : '—',
-          WIDTH - 2,
+          width - 2,
           y + ROW / 2,
         );
       }
     },
-    [canvas, height, classes],
+    [canvas, height, classes, label, width],
   );
   useStoreDrawing(selectReport, draw);
   return (
     <figure className="class-accuracy">
       <canvas
         ref={setCanvas}
-        style={{ width: WIDTH, height }}
+        style={{ width, height }}
         role="img"
         aria-label="Test accuracy of each class"
         data-testid="class-accuracy"

@@ -8,11 +8,26 @@ import { useAppStore, type AppState } from '../store/store';
 import { fitCanvas } from './planeCanvas';
 import { NEGATIVE, POSITIVE } from './vizColors';
 import { useStoreDrawing } from './useStoreDrawing';
+import { labelWidth, sampleNoun } from './sampleNoun';
 
 const CELL = 30;
-const LEFT = 40;
-const TOP = 34;
+const FONT_PX = 11;
 const selectReport = (s: AppState) => s.testReport;
+const selectNames = (s: AppState) => s.testReport?.classNames ?? null;
+
+/** Where the cells start: room for the row names on the left and the column names above. */
+export interface MatrixLayout {
+  left: number;
+  top: number;
+  /** Column names written upwards (names wider than a cell, CIFAR-10's), or level (digits). */
+  vertical: boolean;
+}
+
+export function matrixLayout(names: readonly string[] | null): MatrixLayout {
+  const w = labelWidth(names ?? ['0'], FONT_PX);
+  const vertical = w > CELL - 6;
+  return { left: Math.max(40, w + 26), top: vertical ? w + 26 : 34, vertical };
+}
 
 function mix(rgb: readonly number[], t: number): string {
   const c = rgb.map((v) => Math.round(255 + (v - 255) * Math.max(0, Math.min(1, t))));
@@ -23,10 +38,12 @@ export function confusionCellAt(
   classes: number,
   x: number,
   y: number,
+  layout: MatrixLayout = matrixLayout(null),
 ): { label: number; predicted: number } | null {
-  const predicted = Math.floor((x - LEFT) / CELL);
-  const label = Math.floor((y - TOP) / CELL);
-  if (x < LEFT || y < TOP || predicted >= classes || label >= classes) return null;
+  const { left, top } = layout;
+  const predicted = Math.floor((x - left) / CELL);
+  const label = Math.floor((y - top) / CELL);
+  if (x < left || y < top || predicted >= classes || label >= classes) return null;
   return { label, predicted };
 }
 
@@ -41,29 +58,46 @@ export function ConfusionMatrix({
 }) {
   const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
   const [hover, setHover] = useState<string | null>(null);
-  const width = LEFT + classes * CELL + 4;
-  const height = TOP + classes * CELL + 4;
+  const names = useAppStore(selectNames);
+  const noun = useAppStore((s) => sampleNoun(s.spec.data.dataset).many);
+  const layout = matrixLayout(names);
+  const { left, top, vertical } = layout;
+  const width = left + classes * CELL + 4;
+  const height = top + classes * CELL + 4;
   const draw = useCallback(
     (frame: TestReportFrame | null) => {
       if (canvas === null) return;
       const ctx = fitCanvas(canvas, width, height);
       if (ctx === null) return;
       ctx.clearRect(0, 0, width, height);
-      ctx.font = '11px system-ui, sans-serif';
+      ctx.font = `${FONT_PX}px system-ui, sans-serif`;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
       ctx.fillStyle = '#5f6b7a';
-      ctx.fillText('predicted', LEFT + (classes * CELL) / 2, 8);
+      ctx.fillText('predicted', left + (classes * CELL) / 2, 8);
       ctx.save();
-      ctx.translate(9, TOP + (classes * CELL) / 2);
+      ctx.translate(9, top + (classes * CELL) / 2);
       ctx.rotate(-Math.PI / 2);
       ctx.fillText('true', 0, 0);
       ctx.restore();
       const names = frame?.classNames ?? Array.from({ length: classes }, (_, k) => String(k));
+      ctx.fillStyle = '#1c2430';
       for (let k = 0; k < classes; k++) {
-        ctx.fillStyle = '#1c2430';
-        ctx.fillText(names[k], LEFT + k * CELL + CELL / 2, TOP - 10);
-        ctx.fillText(names[k], LEFT - 12, TOP + k * CELL + CELL / 2);
+        const middle = k * CELL + CELL / 2;
+        if (vertical) {
+          // Upwards from just above its column, right-aligned to the cells.
+          ctx.save();
+          ctx.translate(left + middle, top - 5);
+          ctx.rotate(-Math.PI / 2);
+          ctx.textAlign = 'left';
+          ctx.fillText(names[k], 0, 0);
+          ctx.restore();
+        } else {
+          ctx.fillText(names[k], left + middle, top - 10);
+        }
+        ctx.textAlign = 'right';
+        ctx.fillText(names[k], left - 5, top + middle);
+        ctx.textAlign = 'center';
       }
       if (frame === null) return;
       const { confusion } = frame.report;
@@ -76,8 +110,8 @@ export function ConfusionMatrix({
         for (let j = 0; j < classes; j++) row += confusion[i * classes + j];
         for (let j = 0; j < classes; j++) {
           const n = confusion[i * classes + j];
-          const x = LEFT + j * CELL;
-          const y = TOP + i * CELL;
+          const x = left + j * CELL;
+          const y = top + i * CELL;
           const t = i === j ? n / Math.max(1, row) : n / maxWrong;
           ctx.fillStyle = n === 0 ? '#f7f8fa' : mix(i === j ? POSITIVE : NEGATIVE, 0.15 + 0.75 * t);
           ctx.fillRect(x + 1, y + 1, CELL - 2, CELL - 2);
@@ -90,20 +124,20 @@ export function ConfusionMatrix({
         ctx.strokeStyle = '#1c2430';
         ctx.lineWidth = 2;
         ctx.strokeRect(
-          LEFT + picked.predicted * CELL + 1,
-          TOP + picked.label * CELL + 1,
+          left + picked.predicted * CELL + 1,
+          top + picked.label * CELL + 1,
           CELL - 2,
           CELL - 2,
         );
       }
     },
-    [canvas, width, height, classes, picked],
+    [canvas, width, height, classes, picked, left, top, vertical],
   );
   useStoreDrawing(selectReport, draw);
 
   const cellOf = (e: MouseEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
-    return confusionCellAt(classes, e.clientX - rect.left, e.clientY - rect.top);
+    return confusionCellAt(classes, e.clientX - rect.left, e.clientY - rect.top, layout);
   };
   const onPointerMove = (e: MouseEvent<HTMLCanvasElement>) => {
     const cell = cellOf(e);
@@ -113,11 +147,11 @@ export function ConfusionMatrix({
       return;
     }
     const n = frame.report.confusion[cell.label * classes + cell.predicted];
-    const names = frame.classNames;
+    const name = (k: number) => frame.classNames[k] ?? String(k);
     setHover(
       cell.label === cell.predicted
-        ? `${n} ${names[cell.label]}s recognised`
-        : `${n} ${names[cell.label]}s taken for ${names[cell.predicted]}`,
+        ? `${n.toLocaleString('en')} test ${noun} of ${name(cell.label)} recognised`
+        : `${n.toLocaleString('en')} test ${noun} of ${name(cell.label)} taken for ${name(cell.predicted)}`,
     );
   };
   return (
@@ -128,8 +162,8 @@ export function ConfusionMatrix({
         role="img"
         aria-label="Confusion matrix of the test set: true class by row, predicted class by column"
         data-testid="confusion-matrix"
-        data-left={LEFT}
-        data-top={TOP}
+        data-left={left}
+        data-top={top}
         data-cell={CELL}
         onPointerMove={onPointerMove}
         onPointerLeave={() => setHover(null)}
@@ -139,7 +173,7 @@ export function ConfusionMatrix({
         }}
       />
       <figcaption data-testid="confusion-hover">
-        {hover ?? 'Click a cell to see its test digits.'}
+        {hover ?? `Click a cell to see its test ${noun}.`}
       </figcaption>
     </figure>
   );

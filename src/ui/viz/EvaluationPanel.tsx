@@ -1,7 +1,8 @@
 // How the model does on the test set, from its latest evaluation: the confusion matrix (click a
-// cell for its test digits), the accuracy of each class, and the mistakes it makes most
+// cell for its test samples), the accuracy of each class, and the mistakes it makes most
 // confidently — like LeNet-5's "erroneously recognised digits" — each with its true and predicted
-// class and probability. Clicking a digit shows its feature maps and saliency.
+// class (by the data set's class names) and probability. Clicking one shows its feature maps
+// and saliency.
 import { useEffect, useState } from 'react';
 import type { CellExamples, TestReportFrame } from '../../engine/analysis/insightFrames';
 import type { TestExample } from '../../engine/analysis/testReport';
@@ -12,6 +13,7 @@ import { ClassAccuracy } from './ClassAccuracy';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { DigitThumb } from './DigitThumb';
 import { InsightPanel } from './InsightPanel';
+import { sampleNoun } from './sampleNoun';
 
 const CELL_EXAMPLES = 32;
 
@@ -29,13 +31,14 @@ function Gallery({
   testId: string;
 }) {
   const setInput = useAppStore((s) => s.setProbeInput);
+  const noun = useAppStore((s) => sampleNoun(s.spec.data.dataset).one);
   if (images === null || shape === null) return null;
   const size = shape.reduce((a, b) => a * b, 1);
   return (
     <ul className="digit-gallery" data-testid={testId}>
       {examples.map((e, i) => {
         const name = (k: number) => classNames[k] ?? String(k);
-        const title = `Test digit #${e.index + 1}: labelled ${name(e.label)}, predicted ${name(e.predicted)} (${(100 * e.confidence).toFixed(1)} %)`;
+        const title = `Test ${noun} #${e.index + 1}: labelled ${name(e.label)}, predicted ${name(e.predicted)} (${(100 * e.confidence).toFixed(1)} %)`;
         return (
           <li
             key={e.index}
@@ -65,12 +68,13 @@ function Summary({ frame }: { frame: TestReportFrame | null }) {
   const canTest =
     state === 'ready' || state === 'paused' || state === 'finished' || state === 'training';
   const [testing, setTesting] = useState(false);
+  const noun = useAppStore((s) => sampleNoun(s.spec.data.dataset).many);
   return (
     <div className="evaluation-summary">
       <span data-testid="evaluation-summary">
         {frame === null
           ? 'Not evaluated yet: the test set is evaluated every “Test every” steps, or now.'
-          : `${(100 * frame.report.accuracy).toFixed(2)} % of ${frame.report.count.toLocaleString('en')} test digits right, at step ${frame.report.step.toLocaleString('en')}.`}
+          : `${(100 * frame.report.accuracy).toFixed(2)} % of ${frame.report.count.toLocaleString('en')} test ${noun} right, at step ${frame.report.step.toLocaleString('en')}.`}
       </span>
       <button
         type="button"
@@ -110,6 +114,7 @@ export function EvaluationPanel() {
   }, [picked, step]);
 
   const names = frame?.classNames ?? [];
+  const noun = sampleNoun(useAppStore((s) => s.spec.data.dataset));
   const name = (k: number) => names[k] ?? String(k);
   return (
     <InsightPanel name="evaluation" title="Test set: confusions and mistakes" wide>
@@ -122,7 +127,7 @@ export function EvaluationPanel() {
             <p className="insight-empty">
               {frame === null
                 ? 'The matrix fills in after the first test.'
-                : 'Click a cell of the matrix to see those test digits.'}
+                : `Click a cell of the matrix to see those test ${noun.many}.`}
             </p>
           ) : (
             <>
@@ -135,7 +140,7 @@ export function EvaluationPanel() {
                 )}
               </h3>
               {cell.total === 0 ? (
-                <p className="insight-empty">No test digit in this cell.</p>
+                <p className="insight-empty">No test {noun.one} in this cell.</p>
               ) : (
                 <Gallery
                   examples={cell.examples}

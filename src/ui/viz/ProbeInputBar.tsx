@@ -7,6 +7,7 @@ import { useAppStore, type AppState } from '../store/store';
 import { heatRgb, paintInput, paintSaliency } from './mapPaint';
 import { fitCanvas } from './planeCanvas';
 import { PixelImage } from './pixelImage';
+import { sampleNoun } from './sampleNoun';
 import { useStoreDrawing } from './useStoreDrawing';
 
 const SIDE = 112;
@@ -67,14 +68,14 @@ const HEAT_GRADIENT = `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1]
   .map((t) => `rgb(${heatRgb(t).map(Math.round).join(',')}) ${t * 100}%`)
   .join(', ')})`;
 
-function describeSource(frame: ProbeFrame | null): string {
+function describeSource(frame: ProbeFrame | null, noun: string): string {
   if (frame === null) return 'Waiting for the model…';
   const predicted = frame.classNames[frame.result.predicted] ?? String(frame.result.predicted);
   const p = frame.result.probabilities?.[frame.result.predicted];
   const sure = p === undefined ? '' : ` (${(100 * p).toFixed(1)} %)`;
   const what =
     frame.source.kind === 'test'
-      ? `Test digit #${frame.source.index + 1}, labelled ${frame.classNames[frame.source.label]}`
+      ? `Test ${noun} #${frame.source.index + 1}, labelled ${frame.classNames[frame.source.label] ?? frame.source.label}`
       : 'Your drawing';
   return `${what}: predicted ${predicted}${sure}, at step ${frame.step.toLocaleString('en')}.`;
 }
@@ -82,7 +83,8 @@ function describeSource(frame: ProbeFrame | null): string {
 export function ProbeInputBar() {
   const input = useAppStore((s) => s.probeInput);
   const setInput = useAppStore((s) => s.setProbeInput);
-  const summary = useAppStore((s) => describeSource(s.probe));
+  const noun = useAppStore((s) => sampleNoun(s.spec.data.dataset).one);
+  const summary = useAppStore((s) => describeSource(s.probe, noun));
   const saliencyNote = useAppStore((s) => s.probe?.saliencyUnavailable ?? null);
   const saliencyClass = useAppStore((s) => {
     const sal = s.probe?.result.saliency;
@@ -124,7 +126,7 @@ export function ProbeInputBar() {
             className="button"
             onClick={() => go((index ?? 0) - 1)}
             disabled={index === null}
-            title="The previous test digit"
+            title={`The previous test ${noun}`}
           >
             ◀ Previous
           </button>
@@ -133,7 +135,7 @@ export function ProbeInputBar() {
             className="button"
             onClick={() => go((index ?? -1) + 1)}
             data-testid="probe-next"
-            title="The next test digit"
+            title={`The next test ${noun}`}
           >
             Next ▶
           </button>
@@ -141,7 +143,7 @@ export function ProbeInputBar() {
             type="button"
             className="button"
             onClick={() => go(Math.floor(Math.random() * TEST_COUNT))}
-            title="A test digit at random"
+            title={`A test ${noun} at random`}
           >
             Random
           </button>
