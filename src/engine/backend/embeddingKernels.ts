@@ -37,7 +37,7 @@ export interface EmbeddingScatterParams {
   weights: DeviceBuffer | null;
   /** i32: positions into the lookup's indices, grouped by row, ascending within a row. */
   order: DeviceBuffer;
-  /** i32: the distinct rows, one per segment. */
+  /** i32: the distinct rows, one per segment (any order: each has its own writers). */
   unique: DeviceBuffer;
   /** i32: segment u is order[starts[u] .. starts[u+1]); uniqueCount + 1 entries used. */
   starts: DeviceBuffer;

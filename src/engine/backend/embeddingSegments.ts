@@ -1,23 +1,31 @@
 // The host's half of the deterministic scatter-add (see EmbeddingScatterParams): group the
-// positions of a batch's indices by the row they name. Positions are sorted by (row, position)
-// through one numeric key per position, so the order is the same on every run and backend.
-// Allocation-free after construction: a batch builder keeps one per lookup and reuses it.
+// positions of a batch's indices by the row they name. Linear time, no sort: rows are listed in
+// the order they first appear and each row's positions ascending, so the same batch always gives
+// the same grouping. Allocation-free after construction: a batch builder keeps one per lookup.
 
 export class EmbeddingSegments {
   /** Positions into the indices, grouped by row, ascending within a row. */
   readonly order: Int32Array;
-  /** The distinct rows, ascending. */
+  /** The distinct rows, in order of first appearance. */
   readonly unique: Int32Array;
   /** Segment u is order[starts[u] .. starts[u + 1]). */
   readonly starts: Int32Array;
   uniqueCount = 0;
-  private readonly keys: Float64Array;
+  /** Per table row: the build it was last seen in, and its count, then its write cursor. */
+  private readonly seen: Int32Array;
+  private readonly cursor: Int32Array;
+  private builds = 0;
 
-  constructor(readonly capacity: number) {
+  constructor(
+    readonly capacity: number,
+    /** Rows of the table the indices point into. */
+    readonly tableRows: number,
+  ) {
     this.order = new Int32Array(capacity);
     this.unique = new Int32Array(capacity);
     this.starts = new Int32Array(capacity + 1);
-    this.keys = new Float64Array(capacity);
+    this.seen = new Int32Array(tableRows);
+    this.cursor = new Int32Array(tableRows);
   }
 
   /**
@@ -25,28 +33,40 @@ export class EmbeddingSegments {
    * CBOW window's padding) are left out: they add nothing.
    */
   build(indices: Int32Array, n: number, weights?: Float32Array): this {
-    if (n > this.capacity)
+    if (n > this.capacity) {
       throw new Error(`EmbeddingSegments: ${n} positions, capacity ${this.capacity}`);
-    let m = 0;
+    }
+    const stamp = ++this.builds;
+    const { seen, cursor, unique, starts, order } = this;
+    let u = 0;
     for (let pos = 0; pos < n; pos++) {
       if (weights && weights[pos] === 0) continue;
-      // row·n + pos is an exact integer in a double for any vocabulary and batch we allocate.
-      this.keys[m++] = indices[pos] * n + pos;
-    }
-    const keys = this.keys.subarray(0, m).sort();
-    let u = 0;
-    let prev = -1;
-    for (let q = 0; q < m; q++) {
-      const row = Math.floor(keys[q] / n);
-      this.order[q] = keys[q] - row * n;
-      if (row !== prev) {
-        this.unique[u] = row;
-        this.starts[u] = q;
-        u++;
-        prev = row;
+      const row = indices[pos];
+      if (row < 0 || row >= this.tableRows) {
+        throw new Error(
+          `EmbeddingSegments: index ${row} at ${pos} is outside ${this.tableRows} rows`,
+        );
       }
+      if (seen[row] !== stamp) {
+        seen[row] = stamp;
+        cursor[row] = 0;
+        unique[u++] = row;
+      }
+      cursor[row]++;
     }
-    this.starts[u] = m;
+    let at = 0;
+    for (let k = 0; k < u; k++) {
+      const row = unique[k];
+      starts[k] = at;
+      const count = cursor[row];
+      cursor[row] = at;
+      at += count;
+    }
+    starts[u] = at;
+    for (let pos = 0; pos < n; pos++) {
+      if (weights && weights[pos] === 0) continue;
+      order[cursor[indices[pos]]++] = pos;
+    }
     this.uniqueCount = u;
     return this;
   }

@@ -25,7 +25,7 @@ function scatterCase(
   // Few distinct rows, so most rows repeat within the batch.
   const indices = randomInts(n, Math.min(rows, 11), seed);
   const weights = weighted ? bagWeights(n, bagSize, seed + 1) : undefined;
-  const seg = new EmbeddingSegments(n).build(indices, n, weights);
+  const seg = new EmbeddingSegments(n, rows).build(indices, n, weights);
   return {
     kernel: 'embeddingScatterAdd',
     name,

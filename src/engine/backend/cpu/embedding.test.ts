@@ -6,14 +6,14 @@ import { randomArray, randomInts } from '../conformance/runner';
 import { softplus } from './embedding';
 
 describe('EmbeddingSegments', () => {
-  it('groups positions by row, ascending, and leaves out zero weights', () => {
+  it('groups positions by row in order of first appearance, ascending within a row, without zero weights', () => {
     const indices = Int32Array.from([5, 2, 5, 7, 2, 5, 9]);
     const weights = Float32Array.from([1, 1, 1, 1, 0, 1, 1]);
-    const seg = new EmbeddingSegments(8).build(indices, 7, weights);
+    const seg = new EmbeddingSegments(8, 10).build(indices, 7, weights);
     expect(seg.uniqueCount).toBe(4);
-    expect([...seg.unique.subarray(0, 4)]).toEqual([2, 5, 7, 9]);
-    expect([...seg.starts.subarray(0, 5)]).toEqual([0, 1, 4, 5, 6]);
-    expect([...seg.order.subarray(0, 6)]).toEqual([1, 0, 2, 5, 3, 6]);
+    expect([...seg.unique.subarray(0, 4)]).toEqual([5, 2, 7, 9]);
+    expect([...seg.starts.subarray(0, 5)]).toEqual([0, 3, 4, 5, 6]);
+    expect([...seg.order.subarray(0, 6)]).toEqual([0, 2, 5, 1, 3, 6]);
   });
 });
 
@@ -102,8 +102,8 @@ describe('lookup → dot → logistic loss: gradients by finite differences', ()
     backend.batchedDotBackward({ ...dot, dS: b.dS, dh: b.dh, du: b.du });
     backend.fill(b.gin, 0);
     backend.fill(b.gout, 0);
-    const segIn = new EmbeddingSegments(B * bag).build(ctxIdx, B * bag, ctxW);
-    const segOut = new EmbeddingSegments(B * J).build(tgtIdx, B * J);
+    const segIn = new EmbeddingSegments(B * bag, V).build(ctxIdx, B * bag, ctxW);
+    const segOut = new EmbeddingSegments(B * J, V).build(tgtIdx, B * J);
     const scatter = (
       seg: EmbeddingSegments,
       dst: typeof win,

@@ -35,6 +35,9 @@ export function embeddingBag(p: EmbeddingBagParams): void {
   }
 }
 
+/** One row's sum, reused across calls (the CPU kernels allocate nothing per step). */
+let rowSum = new Float64Array(0);
+
 export function embeddingScatterAdd(p: EmbeddingScatterParams): void {
   const dst = f32(p.dst);
   const src = f32(p.src);
@@ -43,18 +46,19 @@ export function embeddingScatterAdd(p: EmbeddingScatterParams): void {
   const unique = i32(p.unique);
   const starts = i32(p.starts);
   const { dim, bagSize, scale } = p;
+  if (rowSum.length < dim) rowSum = new Float64Array(dim);
+  const sum = rowSum;
   for (let u = 0; u < p.uniqueCount; u++) {
-    const to = unique[u] * dim;
-    for (let d = 0; d < dim; d++) {
-      // The same order of additions as the WGSL kernel: the sum first, then one scaled add.
-      let sum = 0;
-      for (let q = starts[u]; q < starts[u + 1]; q++) {
-        const pos = order[q];
-        const w = weights ? weights[pos] : 1;
-        sum += w * src[Math.floor(pos / bagSize) * dim + d];
-      }
-      dst[to + d] += scale * sum;
+    // The WGSL kernel's order of additions per element: the positions' sum, then one scaled add.
+    sum.fill(0, 0, dim);
+    for (let q = starts[u]; q < starts[u + 1]; q++) {
+      const pos = order[q];
+      const w = weights ? weights[pos] : 1;
+      const from = ((pos / bagSize) | 0) * dim;
+      for (let d = 0; d < dim; d++) sum[d] += w * src[from + d];
     }
+    const to = unique[u] * dim;
+    for (let d = 0; d < dim; d++) dst[to + d] += scale * sum[d];
   }
 }
 
@@ -81,15 +85,16 @@ export function batchedDotBackward(p: BatchedDotBackwardParams): void {
   const du = f32(p.du);
   const { rows, perRow, dim } = p;
   for (let b = 0; b < rows; b++) {
-    for (let d = 0; d < dim; d++) {
-      let acc = 0;
-      const hv = h[b * dim + d];
-      for (let j = 0; j < perRow; j++) {
-        const r = b * perRow + j;
-        acc += dS[r] * u[r * dim + d];
-        du[r * dim + d] = dS[r] * hv;
+    const hb = b * dim;
+    dh.fill(0, hb, hb + dim);
+    for (let j = 0; j < perRow; j++) {
+      const r = b * perRow + j;
+      const g = dS[r];
+      const ur = r * dim;
+      for (let d = 0; d < dim; d++) {
+        dh[hb + d] += g * u[ur + d];
+        du[ur + d] = g * h[hb + d];
       }
-      dh[b * dim + d] = acc;
     }
   }
 }
