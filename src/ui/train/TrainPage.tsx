@@ -5,6 +5,7 @@ import { EditorPanel } from '../editor/EditorPanel';
 import { RunsPanel } from '../runs/RunsPanel';
 import { LinkNotice, StorageNotice } from '../share/LinkNotice';
 import { InsightsSection } from '../viz/InsightsSection';
+import { RepresentationsPanel } from '../viz/RepresentationsPanel';
 import { ToyView } from '../viz/ToyView';
 import { BackendNotice } from './BackendNotice';
 import { DataPanel } from './DataPanel';
@@ -50,6 +51,7 @@ export function TrainPage() {
         <TrainCharts />
         <LandscapePanel />
         <InsightsSection />
+        <RepresentationsPanel />
         <RunsPanel />
       </div>
     </main>
