@@ -14,7 +14,7 @@ import type { GpuDevice } from './device';
 import { asGpuBuffer, deviceBytes, GpuBuffer } from './gpuBuffer';
 import { GpuContext } from './gpuContext';
 import { Readback } from './readback';
-import { add, copyBlocks, fill, unary, unaryBackward } from './kernels/elementwise';
+import { add, combine, copyBlocks, fill, unary, unaryBackward } from './kernels/elementwise';
 import { dropout, dropoutBackward, randomFill } from './kernels/random';
 import { gather } from './kernels/gather';
 import { gatherImages } from './kernels/gatherImages';
@@ -191,6 +191,7 @@ export class WebGpuBackend implements Backend {
   softmax: Backend['softmax'] = (p) => softmax(this.gpu, p);
   softmaxBackward: Backend['softmaxBackward'] = (p) => softmaxBackward(this.gpu, p);
   add: Backend['add'] = (p) => add(this.gpu, p);
+  combine: Backend['combine'] = (p) => combine(this.gpu, p);
   copyBlocks: Backend['copyBlocks'] = (p) => copyBlocks(this.gpu, p);
   dropout: Backend['dropout'] = (p) => dropout(this.gpu, p);
   dropoutBackward: Backend['dropoutBackward'] = (p) => dropoutBackward(this.gpu, p);

@@ -172,7 +172,10 @@ export class LossLandscape {
 
   /**
    * L(θ + a·d1 + b·d2) on a size × size grid, a over `aAxis` and b over `bAxis` (ends
-   * included); row r at the r-th b, column c at the c-th a. One turn per row.
+   * included); row r at the r-th b, column c at the c-th a. θ, d1 and d2 go to the device once;
+   * each point is then made there (one `combine` per parameter) and its loss copied into a row
+   * buffer, so a row is one submit and one read of `size` numbers, not `size` uploads of the
+   * weights and `size` waits for the device. One turn per row.
    */
   async plane(
     center: readonly Float32Array[],
@@ -183,18 +186,62 @@ export class LossLandscape {
     size: number,
     onRow?: (row: number) => Promise<void> | void,
   ): Promise<Float32Array> {
+    const { backend, program } = this;
+    const owned: DeviceBuffer[] = [];
+    const upload = (values: Float32Array, label: string) => {
+      const buf = backend.alloc(values.length, 'f32', label);
+      owned.push(buf);
+      backend.write(buf, values);
+      return buf;
+    };
     const losses = new Float32Array(size * size);
     const at = ([lo, hi]: readonly [number, number], k: number) =>
       lo + ((hi - lo) * k) / (size - 1);
-    for (let r = 0; r < size; r++) {
-      const b = at(bAxis, r);
-      await this.turn(async () => {
-        for (let c = 0; c < size; c++) {
-          combine(center, d1, at(aAxis, c), d2, b, this.scratch);
-          losses[r * size + c] = await this.lossAt(this.scratch);
-        }
-      });
-      await onRow?.(r);
+    try {
+      // One parameter object per weight and one copy, mutated point to point: the GPU backend
+      // caches bind groups per object and reads the numbers when each kernel is recorded.
+      const points = center.map((w, i) => ({
+        x: upload(w, `landscape.center.${i}`),
+        y: upload(d1[i], `landscape.d1.${i}`),
+        z: upload(d2[i], `landscape.d2.${i}`),
+        out: this.valueBuffers[i],
+        a: 0,
+        b: 0,
+        n: w.length,
+      }));
+      const row = upload(new Float32Array(size), 'landscape.row');
+      const keep = {
+        src: program.metrics,
+        dst: row,
+        blocks: 1,
+        blockSize: 1,
+        srcOffset: 0,
+        srcStride: 1,
+        dstOffset: 0,
+        dstStride: 1,
+        accumulate: false,
+      };
+      for (let r = 0; r < size; r++) {
+        await this.turn(async () => {
+          for (let c = 0; c < size; c++) {
+            for (const p of points) {
+              p.a = at(aAxis, c);
+              p.b = at(bAxis, r);
+              backend.combine(p);
+            }
+            backend.fill(program.metrics, 0);
+            program.forward();
+            keep.dstOffset = c;
+            backend.copyBlocks(keep);
+          }
+          backend.submit();
+          const sums = (await backend.read(row)) as Float32Array;
+          for (let c = 0; c < size; c++) losses[r * size + c] = sums[c] / this.batch.count;
+        });
+        await onRow?.(r);
+      }
+    } finally {
+      for (const buf of owned) backend.free(buf);
     }
     return losses;
   }

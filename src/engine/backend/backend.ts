@@ -173,6 +173,17 @@ export interface AddParams {
   bSize: number;
 }
 
+/** out[i] = x[i] + a·y[i] + b·z[i], i < n: a point θ + a·d₁ + b·d₂ of a plane in weight space. */
+export interface CombineParams {
+  x: DeviceBuffer;
+  y: DeviceBuffer;
+  z: DeviceBuffer;
+  out: DeviceBuffer;
+  a: number;
+  b: number;
+  n: number;
+}
+
 /**
  * Copy `blocks` contiguous runs of `blockSize` elements from src to dst with independent
  * strides and offsets: the building block of concat, split and their gradients.
@@ -414,6 +425,7 @@ export interface Backend extends EmbeddingKernels, TsneKernels {
   softmax(p: SoftmaxParams): void;
   softmaxBackward(p: SoftmaxBackwardParams): void;
   add(p: AddParams): void;
+  combine(p: CombineParams): void;
   copyBlocks(p: CopyBlocksParams): void;
   dropout(p: DropoutParams): void;
   /** dx (+)= dy · mask */

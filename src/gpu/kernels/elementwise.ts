@@ -1,8 +1,10 @@
-// Element-wise kernels: fills, activations and their derivatives, broadcast add, block copies.
+// Element-wise kernels: fills, activations and their derivatives, broadcast add, the
+// combination x + a·y + b·z, block copies.
 // Each has a vec4 twin (see `vectorized`) used whenever the sizes allow, which is almost always
 // (batch × features).
 import type {
   AddParams,
+  CombineParams,
   CopyBlocksParams,
   DeviceBuffer,
   UnaryBackwardParams,
@@ -18,6 +20,7 @@ import unaryBackwardSource from './unaryBackward.wgsl?raw';
 import addSource from './add.wgsl?raw';
 import addInPlaceSource from './addInPlace.wgsl?raw';
 import copyBlocksSource from './copyBlocks.wgsl?raw';
+import combineSource from './combine.wgsl?raw';
 
 const UNARY_OPS: readonly UnaryOp[] = ['relu', 'leakyRelu', 'tanh', 'sigmoid', 'abs'];
 const opConstant = (variant: number) => ({ OP: variant });
@@ -57,6 +60,11 @@ const ADD_IN_PLACE = pair({
   name: 'addInPlace',
   source: addInPlaceSource,
   bindings: ['read', 'write'],
+});
+const COMBINE = pair({
+  name: 'combine',
+  source: combineSource,
+  bindings: ['read', 'read', 'read', 'write'],
 });
 const COPY_BLOCKS = pair({
   name: 'copyBlocks',
@@ -133,6 +141,21 @@ export function add(gpu: GpuContext, p: AddParams): void {
   gpu.u32(p.n / unit);
   gpu.u32(p.bSize / unit);
   gpu.run1d(p.n / unit);
+}
+
+export function combine(gpu: GpuContext, p: CombineParams): void {
+  if (p.n === 0) return;
+  const vec = fitsVec4(p.n);
+  gpu.begin(gpu.pipeline(vec ? COMBINE.vec4 : COMBINE.scalar), p);
+  gpu.buffer(p.x);
+  gpu.buffer(p.y);
+  gpu.buffer(p.z);
+  gpu.buffer(p.out);
+  const n = vec ? p.n / 4 : p.n;
+  gpu.u32(n);
+  gpu.f32(p.a);
+  gpu.f32(p.b);
+  gpu.run1d(n);
 }
 
 export function copyBlocks(gpu: GpuContext, p: CopyBlocksParams): void {

@@ -1,5 +1,5 @@
 // Conformance cases: fills, activations and their derivatives (NaN and huge inputs
-// included), broadcast and in-place add, strided block copies.
+// included), broadcast and in-place add, x + a·y + b·z, strided block copies.
 import type { UnaryOp } from '../backend';
 import type { ConformanceCase } from './runner';
 import { randomArray } from './runner';
@@ -17,6 +17,21 @@ function awkward(n: number, seed: number): Float32Array {
 }
 
 export const elementwiseCases: ConformanceCase[] = [
+  // 1,000 takes the vec4 kernel, 1,001 the scalar one.
+  ...[1000, 1001].map((n, i): ConformanceCase => ({
+    kernel: 'combine',
+    name: `${n.toLocaleString('en')} values, x + 0.75·y − 2.5·z`,
+    inputs: {
+      x: randomArray(n, 470 + i),
+      y: randomArray(n, 472 + i),
+      z: randomArray(n, 474 + i),
+      out: new Float32Array(n),
+    },
+    outputs: ['out'],
+    call(backend, buf) {
+      backend.combine({ x: buf.x, y: buf.y, z: buf.z, out: buf.out, a: 0.75, b: -2.5, n });
+    },
+  })),
   ...[1, 1000, 65_536 * 4 + 3].flatMap((n, i) =>
     (['f32', 'i32'] as const).map((dtype): ConformanceCase => ({
       kernel: 'fill',

@@ -5,7 +5,7 @@ import type { Backend, BackendLimits, DeviceBuffer, DType, PrepareReport } from 
 import { CpuBuffer } from './cpuBuffer';
 import { randomFill } from './random';
 import { matmul, sumRows } from './matmul';
-import { add, copyBlocks, fill, unary, unaryBackward } from './elementwise';
+import { add, combine, copyBlocks, fill, unary, unaryBackward } from './elementwise';
 import { conv2d, conv2dBackwardData, conv2dBackwardFilter } from './conv';
 import { avgPool, avgPoolBackward, maxPool, maxPoolBackward } from './pool';
 import { softmax, softmaxBackward } from './softmax';
@@ -70,6 +70,7 @@ export class CpuBackend implements Backend {
   softmax = softmax;
   softmaxBackward = softmaxBackward;
   add = add;
+  combine = combine;
   copyBlocks = copyBlocks;
   dropout = dropout;
   dropoutBackward = dropoutBackward;

@@ -1,5 +1,5 @@
 // Element-wise kernels on the CPU: fills, activations and their derivatives, broadcast add,
-// and strided block copies.
+// the combination x + a·y + b·z, and strided block copies.
 //
 // Each case is its own loop with no branch on rarely seen data inside it: V8 compiles a hot
 // loop while it runs, and a path that has never run by then (the negative side of a ReLU, the
@@ -7,6 +7,7 @@
 // a factor with `?:` and always multiply, and `accumulate` picks between two loops.
 import type {
   AddParams,
+  CombineParams,
   CopyBlocksParams,
   DeviceBuffer,
   UnaryBackwardParams,
@@ -106,6 +107,15 @@ export function add(p: AddParams): void {
     const end = Math.min(n, start + bSize);
     for (let i = start, j = 0; i < end; i++, j++) out[i] = a[i] + b[j];
   }
+}
+
+export function combine(p: CombineParams): void {
+  const x = f32(p.x);
+  const y = f32(p.y);
+  const z = f32(p.z);
+  const out = f32(p.out);
+  const { a, b } = p;
+  for (let i = 0; i < p.n; i++) out[i] = x[i] + a * y[i] + b * z[i];
 }
 
 /** dst[dstOffset + k·dstStride + j] (+)= src[srcOffset + k·srcStride + j], k < blocks, j < blockSize. */
