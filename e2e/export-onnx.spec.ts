@@ -1,6 +1,7 @@
 // A person trains LeNet-5 a few dozen steps and exports it as ONNX: the page checks the file in
 // ONNX Runtime Web (wasm) against its own logits on 256 test digits and says how well they agree;
-// the downloaded file opens in onnxruntime here too and gives 10 logits per image.
+// the downloaded file opens in onnxruntime here too and gives 10 logits per image. Then the same
+// experiment as a PyTorch script.
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import * as ort from 'onnxruntime-web';
@@ -52,5 +53,22 @@ test('export ONNX: LeNet-5 downloads as an .onnx that ONNX Runtime reproduces', 
   const out = (await session.run({ input: x })).logits;
   expect(out.dims).toEqual([2, 10]);
   expect([...(out.data as Float32Array)].every(Number.isFinite)).toBe(true);
+
+  // The same experiment as a PyTorch script: model, MNIST from torchvision, Adam, the loop.
+  const pyDownload = page.waitForEvent('download');
+  await page.getByTestId('pytorch-export').click();
+  const py = await pyDownload;
+  expect(py.suggestedFilename()).toMatch(/^lenet.*\.py$/);
+  const script = await readFile(await py.path(), 'utf8');
+  for (const line of [
+    'class Model(nn.Module):',
+    'self.c1 = nn.Conv2d(1, 6, kernel_size=5',
+    'self.logits = nn.Linear(84, 10',
+    'datasets.MNIST(root, train=True',
+    'torch.optim.Adam(groups, lr=LR',
+    'BATCH_SIZE = 64',
+  ])
+    expect(script).toContain(line);
+  await expect(page.getByTestId('weights-message')).toContainText(py.suggestedFilename());
   expect(problems).toEqual([]);
 });

@@ -6,6 +6,7 @@ import { useAppStore } from '../store/store';
 import { downloadBlob } from '../train/download';
 import { describeComparison, type OutputComparison } from '../../engine/export/onnxCompare';
 import { checkOnnxFile, ONNX_CHECK_SAMPLES } from './onnxCheck';
+import { downloadPytorchScript } from './pytorchDownload';
 
 /** A larger file could not be a LayerCake model's weights (200 M parameters at most). */
 const MAX_WEIGHTS_BYTES = 800 * 1024 * 1024 + 1024 * 1024;
@@ -130,6 +131,17 @@ export function WeightsControls() {
         onClick={() => void downloadOnnx()}
       >
         Export ONNX
+      </button>
+      <button
+        type="button"
+        className="button small"
+        data-testid="pytorch-export"
+        title="Download a PyTorch script of this experiment: model, data, optimiser and training loop"
+        onClick={() =>
+          void downloadPytorchScript(useAppStore.getState().spec).then((m) => setMessage(m))
+        }
+      >
+        Export PyTorch
       </button>
       <input
         ref={inputRef}
