@@ -1,5 +1,7 @@
 // The application shell: the header and the page.
 import { LossLab } from '../lab/LossLab';
+import { LessonGallery } from '../lessons/LessonGallery';
+import { LessonPlayer } from '../lessons/LessonPlayer';
 import { ShareButtons } from '../share/ShareButtons';
 import { useAppStore } from '../store/store';
 import { TrainPage } from '../train/TrainPage';
@@ -8,6 +10,7 @@ import { PageTabs } from './PageTabs';
 
 export function App() {
   const page = useAppStore((s) => s.page);
+  const lessonOpen = useAppStore((s) => s.lesson !== null);
   return (
     <div className="app">
       <header className="app-header">
@@ -25,11 +28,18 @@ export function App() {
         </span>
         <ShareButtons />
       </header>
-      <div hidden={page !== 'playground'}>
-        <TrainPage />
+      {/* A lesson's player sits beside whichever page shows; the page stays usable. */}
+      <div className={lessonOpen ? 'app-body with-lesson' : 'app-body'}>
+        <div className="app-page">
+          <div hidden={page !== 'playground'}>
+            <TrainPage />
+          </div>
+          {page === 'lossSurfaces' && <LossLab />}
+          {page === 'words' && <WordsPage />}
+          {page === 'learn' && <LessonGallery />}
+        </div>
+        {lessonOpen && <LessonPlayer />}
       </div>
-      {page === 'lossSurfaces' && <LossLab />}
-      {page === 'words' && <WordsPage />}
     </div>
   );
 }

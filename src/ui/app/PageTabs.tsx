@@ -1,6 +1,8 @@
-// The two pages of the app: the playground (build, train and look inside a model) and the
-// loss-surface lab, which needs no model. The playground stays mounted while hidden, so a run
-// keeps going and nothing of it is lost on the way to the lab and back.
+// The pages of the app: the playground (build, train and look inside a model), the
+// loss-surface lab, which needs no model, word embeddings, and Learn, the lessons and the
+// templates to begin with.
+// The playground stays mounted while hidden, so a run keeps going and nothing of it is lost on
+// the way to the lab and back.
 import { useAppStore } from '../store/store';
 import type { AppPage } from '../store/labSlice';
 
@@ -8,6 +10,7 @@ const PAGES: { page: AppPage; label: string }[] = [
   { page: 'playground', label: 'Playground' },
   { page: 'lossSurfaces', label: 'Loss surfaces' },
   { page: 'words', label: 'Words' },
+  { page: 'learn', label: 'Learn' },
 ];
 
 export function PageTabs() {

@@ -4,6 +4,7 @@
 // an open tab) arrive as hashchange events and take the same path.
 import { readSavedWork, startAutosave } from '../store/autosave';
 import { useAppStore } from '../store/store';
+import { openLessonLink } from '../lessons/lessonActions';
 import { openLink, openLinkAndLoad } from '../share/openLink';
 import { loadCurrentSpec } from '../train/runActions';
 
@@ -22,7 +23,10 @@ export async function startUp(): Promise<void> {
   // Ask the browser not to evict the saved work under storage pressure (granted or not
   // silently; without it the work is still saved, only "best effort").
   void navigator.storage?.persist?.().catch(() => false);
-  openLink(window.location.hash);
-  window.addEventListener('hashchange', () => void openLinkAndLoad(window.location.hash));
+  // A lesson link (#lesson=<id>&step=<n>) opens the lesson there; any other goes to openLink.
+  if (!openLessonLink(window.location.hash, { load: false })) openLink(window.location.hash);
+  window.addEventListener('hashchange', () => {
+    if (!openLessonLink(window.location.hash)) void openLinkAndLoad(window.location.hash);
+  });
   await loadCurrentSpec();
 }

@@ -44,7 +44,18 @@ export function LessonPlayer() {
       data-testid="lesson-player"
     >
       <div className="lesson-head">
-        <div className="lesson-kicker">Lesson</div>
+        <div className="lesson-kicker">
+          Lesson
+          <button
+            type="button"
+            className="button lesson-close"
+            onClick={closeLesson}
+            aria-label="Close the lesson"
+            data-testid="lesson-close"
+          >
+            Close
+          </button>
+        </div>
         <div className="lesson-title" data-testid="lesson-title">
           {lesson.title}
         </div>
@@ -157,15 +168,6 @@ export function LessonPlayer() {
             Finish
           </button>
         )}
-        <button
-          type="button"
-          className="button lesson-close"
-          onClick={closeLesson}
-          aria-label="Close the lesson"
-          data-testid="lesson-close"
-        >
-          Close
-        </button>
       </div>
     </aside>
   );

@@ -18,7 +18,9 @@ import { formatInteger, formatLoss, formatPercent } from '../train/format';
 import type { Check } from './lessonSchema';
 
 export interface LiveState {
-  run: Pick<RunNumbers, 'step' | 'loss' | 'testLoss' | 'testAccuracy'>;
+  run: Pick<RunNumbers, 'state' | 'message' | 'step' | 'loss' | 'testLoss' | 'testAccuracy'>;
+  /** The training step of the latest test report (confusion matrix); null before one. */
+  testReportStep: number | null;
   spec: ExperimentSpec;
   selectedRunIds: readonly string[];
   lab: LabSettings;
@@ -111,6 +113,24 @@ export function evaluateCheck(check: Check, live: LiveState): CheckStatus {
         goal: `No ${check.op} node left in the model`,
         now: `${n} ${check.op} node${n === 1 ? '' : 's'}`,
         passed: n === 0,
+      };
+    }
+    case 'runStoppedEarly': {
+      const early = run.state === 'finished' && run.message.startsWith('Stopped early');
+      return {
+        goal: 'Early stopping ends the run',
+        now: early
+          ? `stopped at step ${formatInteger(run.step)}`
+          : `step ${formatInteger(run.step)}, ${run.state}`,
+        passed: early,
+      };
+    }
+    case 'testReportAfter': {
+      const at = live.testReportStep;
+      return {
+        goal: `The confusion matrix of the model after ${formatInteger(check.step)} or more steps`,
+        now: at === null ? 'not evaluated yet' : `evaluated at step ${formatInteger(at)}`,
+        passed: at !== null && at >= check.step,
       };
     }
     case 'runsCompared': {

@@ -28,16 +28,20 @@ const TARGETS: Record<LessonTarget, string> = {
 const sameSpec = (a: ExperimentSpec, b: ExperimentSpec) => JSON.stringify(a) === JSON.stringify(b);
 
 function bringIntoView(target: LessonTarget): void {
-  // After the page has rendered what the step just loaded.
-  requestAnimationFrame(() =>
-    requestAnimationFrame(() => {
-      const el = document.querySelector(TARGETS[target]);
-      if (!(el instanceof HTMLElement)) return;
-      el.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-      el.classList.add('lesson-spotlight');
-      window.setTimeout(() => el.classList.remove('lesson-spotlight'), 2400);
-    }),
-  );
+  // What the step just loaded may take a moment to appear (a toy set's view, once the data is
+  // in): look for it on the next frames, for up to about three seconds.
+  let tries = 180;
+  const look = () => {
+    const el = document.querySelector(TARGETS[target]);
+    if (!(el instanceof HTMLElement) || el.offsetHeight === 0) {
+      if (--tries > 0) requestAnimationFrame(look);
+      return;
+    }
+    el.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    el.classList.add('lesson-spotlight');
+    window.setTimeout(() => el.classList.remove('lesson-spotlight'), 2400);
+  };
+  requestAnimationFrame(look);
 }
 
 function runAction(action: StepAction): void {

@@ -109,6 +109,10 @@ export const checkSchema = z.discriminatedUnion('name', [
     .strict(),
   /** The model has no node of this op (e.g. every sigmoid replaced). */
   z.object({ name: z.literal('modelLacks'), op: opName }).strict(),
+  /** Early stopping ended the run (the test loss stopped improving). */
+  z.object({ name: z.literal('runStoppedEarly') }).strict(),
+  /** The test report (confusion matrix, mistakes) is of a model trained at least `step` steps. */
+  z.object({ name: z.literal('testReportAfter'), step: z.number().int().min(1) }).strict(),
   /** At least this many recorded runs are ticked for comparison. */
   z.object({ name: z.literal('runsCompared'), value: z.number().int().min(2).max(8) }).strict(),
   /** The lab shows this surface. */

@@ -9,6 +9,8 @@ import type { LiveState } from './checks';
 export function useLiveState(): LiveState {
   const run = useAppStore(
     useShallow((s) => ({
+      state: s.run.state,
+      message: s.run.message,
       step: s.run.step,
       loss: s.run.loss,
       testLoss: s.run.testLoss,
@@ -18,6 +20,7 @@ export function useLiveState(): LiveState {
   const spec = useAppStore((s) => s.spec);
   const selectedRunIds = useAppStore((s) => s.selectedRunIds);
   const lab = useAppStore((s) => s.lab);
+  const testReportStep = useAppStore((s) => s.testReport?.report.step ?? null);
   const labLive = useSyncExternalStore(subscribeLabLive, getLabLive);
-  return { run, spec, selectedRunIds, lab, labLive };
+  return { run, spec, selectedRunIds, lab, labLive, testReportStep };
 }

@@ -5,6 +5,7 @@ import { createCurvatureSlice, type CurvatureSlice } from './curvatureSlice';
 import { createEditorSlice, type EditorSlice } from './editorSlice';
 import { createInsightSlice, type InsightSlice } from './insightSlice';
 import { createLabSlice, type LabSlice } from './labSlice';
+import { createLessonSlice, type LessonSlice } from './lessonSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createRunsSlice, type RunsSlice } from './runsSlice';
 import { createSpecSlice, type SpecSlice } from './specSlice';
@@ -20,7 +21,8 @@ export type AppState = SpecSlice &
   WorkSlice &
   WordsSlice &
   LabSlice &
-  CurvatureSlice;
+  CurvatureSlice &
+  LessonSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createSpecSlice(...a),
@@ -33,4 +35,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createWordsSlice(...a),
   ...createLabSlice(...a),
   ...createCurvatureSlice(...a),
+  ...createLessonSlice(...a),
 }));

@@ -1,8 +1,10 @@
 // Every lesson, in the order the gallery lists them: validated when the app starts, so a lesson
 // that breaks its schema is left out with a console error (and fails the unit tests).
 import { parseLesson, type Lesson, type LessonInput } from '../lessonSchema';
+import { convnetsLesson } from './convnets';
 import { learningRatesLesson } from './learningRates';
 import { perceptronLesson } from './perceptron';
+import { regularisationLesson } from './regularisation';
 import { saddlePointsLesson } from './saddlePoints';
 import { whyReluLesson } from './whyRelu';
 
@@ -11,6 +13,8 @@ export const LESSON_INPUTS: readonly LessonInput[] = [
   whyReluLesson,
   learningRatesLesson,
   saddlePointsLesson,
+  convnetsLesson,
+  regularisationLesson,
 ];
 
 export const LESSONS: readonly Lesson[] = LESSON_INPUTS.flatMap((input) => {

@@ -13,8 +13,10 @@ export const learningRatesLesson: LessonInput = {
       title: 'A bowl with a Hessian',
       text: [
         'One linear unit $y = w \\cdot x$ with squared error on a cloud of points has a **quadratic** loss:',
-        '$$L(w) = \\frac{1}{2P}\\sum_p (w\\cdot x_p - t_p)^2, \\qquad H = \\frac1P \\sum_p x_p x_p^\\top$$',
-        'Its Hessian $H$ is the same at every $w$. Its eigenvalues $\\lambda_{max}$ and $\\lambda_{min}$ are the curvatures along the bowl’s two axes.',
+        '$$L(w) = \\frac{1}{2P}\\sum_p (w\\cdot x_p - t_p)^2$$',
+        'Its Hessian',
+        '$$H = \\frac1P \\sum_p x_p x_p^\\top$$',
+        'is the same at every $w$. Its eigenvalues $\\lambda_{max}$ and $\\lambda_{min}$ are the curvatures along the bowl’s two axes.',
       ].join('\n'),
       state: { kind: 'lab', surface: 'quadratic', optimizers: [{ kind: 'gd' }] },
       actions: [{ kind: 'scrollTo', target: 'lab' }],

@@ -26,6 +26,14 @@ export interface ToyNetOptions {
   epochs?: number;
   seed?: number;
   noise?: number;
+  samples?: number;
+  /** Dropout after every hidden activation, at this rate. */
+  dropout?: number;
+  /** Batch norm between every hidden dense layer and its activation. */
+  batchNorm?: boolean;
+  /** L2 weight decay, switched on at `startEpoch`. */
+  weightDecay?: { l2: number; startEpoch: number };
+  earlyStoppingPatience?: number;
 }
 
 /** input(2) → (dense → activation)×k → dense(2) → softmax cross-entropy, on a toy set. */
@@ -39,8 +47,12 @@ export function toyNet(o: ToyNetOptions): ExperimentSpecInput {
     model: chain([
       { id: 'input', op: 'input', params: { shape: [2] } },
       ...o.hidden.flatMap((units, i): Node[] => [
-        { id: `hidden${i + 1}`, op: 'dense', params: { units, init } },
+        { id: `hidden${i + 1}`, op: 'dense', params: { units, init, bias: !o.batchNorm } },
+        ...(o.batchNorm ? [{ id: `bn${i + 1}`, op: 'batchnorm', params: {} } as Node] : []),
         { id: `${activation}${i + 1}`, op: activation, params: {} },
+        ...(o.dropout
+          ? [{ id: `dropout${i + 1}`, op: 'dropout', params: { rate: o.dropout } } as Node]
+          : []),
       ]),
       { id: 'output', op: 'dense', params: { units: 2, init: 'glorot' } },
       { id: 'loss', op: 'softmaxCrossEntropy', params: {} },
@@ -48,7 +60,7 @@ export function toyNet(o: ToyNetOptions): ExperimentSpecInput {
     data: {
       dataset: 'toy',
       kind: o.kind,
-      samples: 500,
+      samples: o.samples ?? 500,
       noise: o.noise ?? 0.1,
       trainFraction: 0.5,
       classes: 2,
@@ -58,6 +70,8 @@ export function toyNet(o: ToyNetOptions): ExperimentSpecInput {
       batchSize: o.batchSize ?? 10,
       epochs: o.epochs ?? 40,
       seed: o.seed ?? 1,
+      ...(o.weightDecay ? { weightDecay: { l1: 0, ...o.weightDecay } } : {}),
+      ...(o.earlyStoppingPatience ? { earlyStoppingPatience: o.earlyStoppingPatience } : {}),
     },
     view: { smoothing: 0.6, logScale: false, xAxis: 'step' },
   };
