@@ -20,7 +20,7 @@ export const benchEngines: readonly BenchEngine[] = ['ours', 'tfjs-cpu', 'tfjs-w
  * `totalMs` is the whole of each (see bench/landscape.ts).
  */
 export type BenchSuite =
-  'throughput' | 'epoch' | 'matmul' | 'ui' | 'landscapeSlice' | 'hessianVector';
+  'throughput' | 'epoch' | 'matmul' | 'ui' | 'landscapeSlice' | 'hessianVector' | 'words';
 
 /** Where the engine ran: in Node (`npm run bench`) or in headless Chromium (`-- --browser`). */
 export type BenchEnvironment = 'node' | 'browser';
@@ -28,7 +28,7 @@ export type BenchEnvironment = 'node' | 'browser';
 export interface BenchRecord {
   suite: BenchSuite;
   /** 'cifarVgg': the small VGG on CIFAR-10 (`--cifar`, bench/cifar.ts). */
-  model: BenchModel | 'matmul1024' | 'cifarVgg';
+  model: BenchModel | 'matmul1024' | 'cifarVgg' | 'sotu';
   /** 'layercake' or 'tfjs'. */
   engine: 'layercake' | 'tfjs';
   /**
@@ -78,6 +78,19 @@ export interface BenchRecord {
    */
   longestTaskCpuMs?: number | null;
   tasksOver50msCpu?: number | null;
+  /**
+   * The words suite (bench/words.ts): the recipe, and throughput in skip-gram pairs and in corpus
+   * words read (samplesPerSec counts centre words trained, after subsampling).
+   */
+  words?: {
+    mode: 'skipgram' | 'cbow';
+    dim: number;
+    window: number;
+    negatives: number;
+    vocabulary: number;
+    pairsPerSec: number;
+    corpusWordsPerSec: number;
+  };
   /** UI suite: the longest gap between two animation frames while training, in ms. */
   longestFrameGapMs?: number | null;
   /**

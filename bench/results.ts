@@ -21,8 +21,8 @@ async function previousRecords(): Promise<BenchRecord[]> {
   }
 }
 
-const suites = ['throughput', 'epoch', 'matmul', 'ui', 'landscapeSlice', 'hessianVector'];
-const models: string[] = [...benchModels, 'matmul1024', 'cifarVgg'];
+const suites = ['throughput', 'epoch', 'matmul', 'ui', 'landscapeSlice', 'hessianVector', 'words'];
+const models: string[] = [...benchModels, 'matmul1024', 'cifarVgg', 'sotu'];
 const backends = ['webgpu', 'cpu', 'webgl', 'wasm'];
 
 function rank(r: BenchRecord): number[] {

@@ -20,6 +20,9 @@
 //                                          against the same model in tfjs cpu and wasm; with
 //                                          --epochs N ours also trains N epochs and records the
 //                                          test accuracy after each (see bench/cifar.ts)
+//   npm run bench -- --words               skip-gram word2vec on the State of the Union corpus: centre
+//                                          words/s on the CPU backend and on WebGPU (Dawn); --steps N
+//                                          batches of 1,024 pairs, --warmup N (see bench/words.ts)
 //   npm run bench -- --ui                  the app itself in headless Chromium: LeNet-5 trained
 //                                          from its dashboard for --steps N (300) or --seconds T
 //                                          (120), whichever comes first, while the page's long
@@ -48,6 +51,7 @@ import {
 } from './record';
 import { addRatios, mergeResults, RESULTS } from './results';
 import { formatTable } from './table';
+import { WORDS_DEFAULTS } from './words';
 import { browserEngines, browserModels } from './browser/protocol';
 import { UI_DEFAULTS } from './browser/uiDefaults';
 import { runTfjs, useTfjsBackend } from './tfjsEngine';
@@ -102,6 +106,7 @@ function parseCli() {
       browser: { type: 'boolean', default: false },
       ui: { type: 'boolean', default: false },
       landscape: { type: 'boolean', default: false },
+      words: { type: 'boolean', default: false },
       cifar: { type: 'boolean', default: false },
       seconds: { type: 'string' },
       'job-timeout': { type: 'string' },
@@ -109,6 +114,13 @@ function parseCli() {
   });
   const epochs = positiveInt(values.epochs, 'epochs');
   if (values.landscape) return { mode: 'landscape' as const };
+  if (values.words) {
+    return {
+      mode: 'words' as const,
+      steps: positiveInt(values.steps, 'steps') ?? WORDS_DEFAULTS.steps,
+      warmup: positiveInt(values.warmup, 'warmup') ?? WORDS_DEFAULTS.warmup,
+    };
+  }
   if (values.cifar) {
     return {
       mode: 'cifar' as const,
@@ -200,6 +212,15 @@ async function main(): Promise<void> {
       cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
     };
     await report(await runCifarBench(cli, machine));
+    return;
+  }
+  if (cli.mode === 'words') {
+    const { runWordsBench } = await import('./words');
+    const machine = {
+      node: process.version,
+      cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
+    };
+    await report(await runWordsBench(cli, machine));
     return;
   }
   if (cli.mode === 'landscape') {

@@ -7,9 +7,9 @@ import { useLiveQuery } from './useLiveQuery';
 import { getWords } from './wordsClient';
 
 export function AnalogyQuery() {
-  const [a, setA] = useState('washington');
-  const [b, setB] = useState('george');
-  const [c, setC] = useState('abraham');
+  const [a, setA] = useState('war');
+  const [b, setB] = useState('wars');
+  const [c, setC] = useState('treaties');
   const ready = useAppStore((s) => s.words.vocabulary !== null);
   const words = [a, b, c].map((w) => w.trim());
   const complete = words.every((w) => w.length > 0);
@@ -43,6 +43,10 @@ export function AnalogyQuery() {
         />
       </div>
       <ScoredList result={result} testId="analogy" />
+      <p className="words-muted">
+        One epoch on 1.8 million words learns relations like plural to singular (war − wars +
+        treaties → treaty) better than king − man + woman, which needs far more text.
+      </p>
     </section>
   );
 }

@@ -12,6 +12,8 @@ const DEFAULT_WORDS = 'war peace army navy congress senate tax revenue';
 const color = scaleDiverging<string>((t) => interpolateRdBu(1 - t)).domain([-1, 0, 1]);
 const CELL = 34;
 const LABEL = 84;
+/** Room on the right for the last column's slanted label. */
+const PAD = 56;
 
 export function SimilarityMatrix() {
   const [text, setText] = useState(DEFAULT_WORDS);
@@ -38,7 +40,7 @@ export function SimilarityMatrix() {
       {result?.ok && result.value.length === n * n && (
         <div className="words-matrix-row">
           <svg
-            width={size}
+            width={size + PAD}
             height={size}
             role="img"
             aria-label="cosine similarity matrix"
@@ -92,9 +94,9 @@ export function SimilarityMatrix() {
             )}
           </svg>
           <div className="words-legend" aria-label="colour scale">
-            <span>−1</span>
-            <span className="words-legend-bar" />
             <span>1</span>
+            <span className="words-legend-bar" />
+            <span>−1</span>
           </div>
         </div>
       )}
