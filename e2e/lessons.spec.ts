@@ -1,0 +1,279 @@
+// A student follows every lesson from the Learn page to its last step: does what each step's
+// "try this" asks (train, pause, tick runs, set a learning rate, start a race) and sees each
+// check pass on live state, so a lesson whose claim stops being true fails here. A teacher's
+// link opens a lesson at its step; a broken one says what is wrong and changes nothing.
+import { expect, test, type Page } from '@playwright/test';
+import config from '../playwright.config';
+
+const RESULTS = process.env.E2E_RESULTS ?? 'test-results';
+
+// The CPU backend (no WebGPU adapter): the lessons train small nets for a few hundred steps,
+// and on a machine without a GPU (CI's) a step there costs far less than the dispatches of
+// Chromium's software WebGPU (SwiftShader): batch norm trained at 1.4 steps/s on it.
+test.use({
+  launchOptions: {
+    ...config.use?.launchOptions,
+    args: (config.use?.launchOptions?.args ?? []).filter((a) => a !== '--enable-unsafe-webgpu'),
+  },
+});
+
+function collectProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  return problems;
+}
+
+const player = (page: Page) => page.getByTestId('lesson-player');
+
+async function expectStep(page: Page, k: number, n: number): Promise<void> {
+  await expect(player(page).getByTestId('lesson-progress')).toHaveText(`Step ${k} of ${n}`);
+  await expect(page).toHaveURL(new RegExp(`#lesson=[a-z-]+&step=${k}$`));
+}
+
+/** Every check of the step shows passed. */
+async function expectChecksPass(page: Page, timeout = 60_000): Promise<void> {
+  const checks = player(page).getByTestId('lesson-check');
+  const n = await checks.count();
+  expect(n).toBeGreaterThan(0);
+  for (let i = 0; i < n; i++)
+    await expect(checks.nth(i)).toHaveAttribute('data-passed', 'true', { timeout });
+  await expect(player(page).getByTestId('lesson-checks')).toContainText('Done');
+}
+
+async function ready(page: Page): Promise<void> {
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', /ready|paused/, {
+    timeout: 60_000,
+  });
+}
+
+/** Train until the step's checks pass, then pause (the run is kept in the history). */
+async function trainUntilPassed(page: Page): Promise<void> {
+  await ready(page);
+  await page.getByTestId('control-train').click();
+  await expectChecksPass(page, 90_000);
+  if ((await page.getByTestId('run-status').getAttribute('data-state')) === 'training')
+    await page.getByTestId('control-pause').click();
+  await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-state', 'training');
+}
+
+async function next(page: Page): Promise<void> {
+  await player(page).getByTestId('lesson-next').click();
+}
+
+async function startLesson(page: Page, id: string, n: number): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Learn' }).click();
+  await expect(page.getByTestId(`lesson-card-${id}`)).toContainText(`${n} steps`);
+  await page.getByTestId(`lesson-start-${id}`).click();
+  await expectStep(page, 1, n);
+  // Focus moves to the step, so a keyboard user reads on from there.
+  await expect(player(page).getByTestId('lesson-step-title')).toBeFocused();
+}
+
+async function shoot(page: Page, id: string): Promise<void> {
+  await page.waitForTimeout(400); // scrolled into view
+  await page.screenshot({ path: `${RESULTS}/lesson-${id}-step-1.png` });
+}
+
+/** The number after `label =` in the lab's Hessian box. */
+async function hessianValue(page: Page, label: string): Promise<number> {
+  const text = await page.getByTestId('lab-hessian').innerText();
+  const escaped = label.replace(/[/]/g, '\\/');
+  const m = new RegExp(`${escaped} = (-?\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?)`).exec(text);
+  expect(m, `${label} in “${text}”`).not.toBeNull();
+  return Number(m![1]);
+}
+
+async function setGdRate(page: Page, lr: number): Promise<void> {
+  const box = page.getByLabel('Batch GD learning rate', { exact: true });
+  await box.fill(lr.toPrecision(3));
+  await box.press('Enter');
+}
+
+test('From the perceptron to hidden layers: a line, XOR, one hidden layer', async ({ page }) => {
+  const problems = collectProblems(page);
+  const n = 5;
+  await startLesson(page, 'perceptron-to-hidden-layers', n);
+  await expect(page.getByTestId('toy-view')).toBeVisible();
+  await shoot(page, 'perceptron-to-hidden-layers');
+  await trainUntilPassed(page);
+
+  await next(page);
+  await expectStep(page, 2, n);
+  await trainUntilPassed(page);
+
+  await next(page);
+  await expectStep(page, 3, n);
+  await trainUntilPassed(page);
+
+  await next(page);
+  await expectStep(page, 4, n);
+  await expect(player(page).getByTestId('lesson-checks')).toHaveCount(0);
+  await expect(page.getByTestId('hidden-unit-map')).toHaveCount(8);
+
+  await next(page);
+  await expectStep(page, 5, n);
+  await trainUntilPassed(page);
+  await player(page).getByTestId('lesson-finish').click();
+  await expect(player(page)).toHaveCount(0);
+  await expect(page.getByTestId('learn-page')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('Why ReLU: deep sigmoid and deep ReLU, overlaid as runs', async ({ page }) => {
+  const problems = collectProblems(page);
+  const n = 4;
+  await startLesson(page, 'why-relu', n);
+  await shoot(page, 'why-relu');
+  await trainUntilPassed(page);
+  await next(page);
+  await expectStep(page, 2, n);
+  await trainUntilPassed(page);
+
+  await next(page);
+  await expectStep(page, 3, n);
+  const rows = page.getByTestId('run-row');
+  await expect(rows).toHaveCount(2);
+  await rows.nth(0).getByTestId('run-select').check();
+  await rows.nth(1).getByTestId('run-select').check();
+  await expectChecksPass(page);
+  await expect(page.getByTestId('runs-diff')).toContainText('relu');
+
+  await next(page);
+  await expectStep(page, 4, n);
+  await expect(player(page).getByTestId('lesson-finish')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('Regularisation: overfitting, dropout, weight decay, batch norm, early stopping, compared', async ({
+  page,
+}) => {
+  const problems = collectProblems(page);
+  const n = 6;
+  await startLesson(page, 'regularisation', n);
+  await shoot(page, 'regularisation');
+  for (let k = 1; k <= 5; k++) {
+    if (k > 1) {
+      await next(page);
+      await expectStep(page, k, n);
+    }
+    await trainUntilPassed(page);
+  }
+  await next(page);
+  await expectStep(page, 6, n);
+  const rows = page.getByTestId('run-row');
+  await expect(rows).toHaveCount(5);
+  // Newest first: the early-stopped run, then batch norm, L2, dropout, none.
+  for (let i = 1; i < 5; i++) await rows.nth(i).getByTestId('run-select').check();
+  await expectChecksPass(page);
+  await expect(page.getByTestId('run-compare')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('a lesson link opens its step; a broken one says why and keeps the work', async ({ page }) => {
+  const problems = collectProblems(page);
+  await page.goto('/#lesson=why-relu&step=3');
+  await expectStep(page, 3, 4);
+  await expect(player(page).getByTestId('lesson-step-title')).toHaveText('Overlay the two runs');
+  // Reset and Back work from there; Close leaves the playground as it is.
+  await player(page).getByTestId('lesson-back').click();
+  await expectStep(page, 2, 4);
+  await ready(page);
+  await player(page).getByTestId('lesson-close').click();
+  await expect(player(page)).toHaveCount(0);
+  await expect(page).not.toHaveURL(/#lesson/);
+
+  await page.goto('/#lesson=why-relu&step=99');
+  await expectStep(page, 1, 4);
+  await expect(player(page).getByTestId('lesson-notice')).toContainText('steps 1 to 4');
+
+  await page.getByTestId('lesson-close').click();
+  const before = await page.getByTestId('template-note').textContent();
+  await page.goto('/#lesson=no-such-lesson&step=2');
+  await expect(page.getByTestId('link-notice-title')).toHaveText(
+    'This lesson link could not be opened',
+  );
+  await expect(page.getByTestId('link-notice-message')).toContainText('no-such-lesson');
+  await expect(player(page)).toHaveCount(0);
+  await expect(page.getByTestId('template-note')).toHaveText(before ?? '');
+  expect(problems).toEqual([]);
+});
+
+test('Learning rates and curvature: 1/λmax, divergence above 2/λmax, GD vs SGD', async ({
+  page,
+}) => {
+  const problems = collectProblems(page);
+  const n = 4;
+  await startLesson(page, 'learning-rates-and-curvature', n);
+  await expect(page.getByTestId('loss-lab')).toBeVisible();
+  await expect(page.getByTestId('lab-surface-quadratic')).toHaveAttribute('aria-pressed', 'true');
+  await shoot(page, 'learning-rates-and-curvature');
+  await page.getByTestId('lab-start').click();
+  await expectChecksPass(page);
+
+  await next(page);
+  await expectStep(page, 2, n);
+  await setGdRate(page, await hessianValue(page, '1/λmax'));
+  await page.getByTestId('lab-start').click();
+  await expectChecksPass(page);
+
+  await next(page);
+  await expectStep(page, 3, n);
+  await setGdRate(page, 1.15 * (await hessianValue(page, '2/λmax')));
+  await page.getByTestId('lab-start').click();
+  await expectChecksPass(page);
+  await expect(page.getByTestId('lab-status-gd')).toContainText('Diverged');
+
+  await next(page);
+  await expectStep(page, 4, n);
+  await expectChecksPass(page);
+  expect(problems).toEqual([]);
+});
+
+test('Saddle points: stuck on the saddle, racing off it, then a real net', async ({ page }) => {
+  const problems = collectProblems(page);
+  const n = 4;
+  await startLesson(page, 'saddle-points', n);
+  await expect(page.getByTestId('lab-hessian')).toContainText('a saddle');
+  await shoot(page, 'saddle-points');
+  await page.getByTestId('lab-start').click();
+  await expectChecksPass(page);
+
+  await next(page);
+  await expectStep(page, 2, n);
+  await expectChecksPass(page);
+
+  await next(page);
+  await expectStep(page, 3, n);
+  await next(page);
+  await expectStep(page, 4, n);
+  await expect(page.getByTestId('landscape-panel')).toBeVisible();
+  await expect(page.getByTestId('template-spiral')).toHaveAttribute('aria-checked', 'true');
+  expect(problems).toEqual([]);
+});
+
+test('Convolutional nets: LeNet-5 trained, its maps and filters, its confusions', async ({
+  page,
+}) => {
+  const problems = collectProblems(page);
+  const n = 4;
+  await startLesson(page, 'convolutional-nets', n);
+  await expect(page.getByTestId('template-lenet5')).toHaveAttribute('aria-checked', 'false');
+  await shoot(page, 'convolutional-nets');
+  await trainUntilPassed(page);
+
+  await next(page);
+  await expectStep(page, 2, n);
+  await expect(page.getByTestId('maps-c1')).toHaveAttribute('data-maps', '6');
+  await next(page);
+  await expectStep(page, 3, n);
+  await expect(page.getByTestId('filters-c1')).toBeVisible();
+  await next(page);
+  await expectStep(page, 4, n);
+  await page.getByTestId('evaluation-test-now').click();
+  await expectChecksPass(page);
+  expect(problems).toEqual([]);
+});
