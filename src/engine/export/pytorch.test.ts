@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CpuBackend } from '../backend/cpu/cpuBackend';
 import type { Dataset } from '../data/dataset';
+import { compile } from '../graph/compile';
 import { makeToyDataset } from '../data/toy2d';
 import { parseExperimentSpec } from '../spec/parse';
 import type { ExperimentSpec } from '../spec/schema';
@@ -96,6 +98,20 @@ describe('PyTorch export', () => {
           (toy.testTargets?.length ?? 0);
         expect(written.length).toBe(values);
       }
+      // Every tensor of a downloaded .lcweights file has a place in the module.
+      const places = new Map(
+        [...script.matchAll(/^ {4}\("(.+)", "(\w+)"\): "(.+)",$/gm)].map((m) => [
+          `${m[1]}.${m[1]}.${m[2]}`,
+          m[3],
+        ]),
+      );
+      const program = compile(spec, new CpuBackend(), { batch: 2, fuse: false });
+      const labels = [
+        ...program.params.map((p) => p.value.label),
+        ...program.buffers.map((b) => b.label),
+      ];
+      expect(labels.filter((l) => !places.has(l))).toEqual([]);
+      expect(places.size).toBe(labels.length);
       compiles(name, script);
     });
   }

@@ -76,6 +76,8 @@ interface ModelCode {
   output: string;
   /** Layers whose weight takes L1/L2 decay (LayerCake decays dense and conv weights only). */
   decayed: string[];
+  /** LayerCake's (node id, tensor) → this module's state_dict key, for loading .lcweights. */
+  tensors: [string, string, string][];
   inputShape: number[];
 }
 
@@ -99,6 +101,7 @@ function modelCode(spec: ExperimentSpec): ModelCode {
   const init: string[] = [];
   const forward: string[] = [];
   const decayed: string[] = [];
+  const tensors: [string, string, string][] = [];
   const initWeights: string[] = [];
   let inputShape: number[] = [];
   for (const id of report.order) {
@@ -121,6 +124,8 @@ function modelCode(spec: ExperimentSpec): ModelCode {
         init.push(`self.${v} = nn.Linear(${features}, ${p.units}, bias=${py(p.bias)})`);
         initWeights.push(`${p.init}:${v}`);
         decayed.push(v);
+        tensors.push([id, 'weight', `${v}.weight`]);
+        if (p.bias) tensors.push([id, 'bias', `${v}.bias`]);
         line(
           inShape.length > 1 ? `self.${v}(torch.flatten(${ins[0]}, 1))` : `self.${v}(${ins[0]})`,
         );
@@ -133,6 +138,8 @@ function modelCode(spec: ExperimentSpec): ModelCode {
         );
         initWeights.push(`${p.init}:${v}`);
         decayed.push(v);
+        tensors.push([id, 'weight', `${v}.weight`]);
+        if (p.bias) tensors.push([id, 'bias', `${v}.bias`]);
         line(`self.${v}(${ins[0]})`);
         break;
       }
@@ -188,6 +195,12 @@ function modelCode(spec: ExperimentSpec): ModelCode {
         init.push(
           `self.${v} = nn.${kind}(${inShape[0]}, eps=${py(node.params.eps)}, momentum=${py(node.params.momentum)})`,
         );
+        tensors.push(
+          [id, 'gamma', `${v}.weight`],
+          [id, 'beta', `${v}.bias`],
+          [id, 'runningMean', `${v}.running_mean`],
+          [id, 'runningVar', `${v}.running_var`],
+        );
         line(`self.${v}(${ins[0]})`);
         break;
       }
@@ -225,6 +238,7 @@ function modelCode(spec: ExperimentSpec): ModelCode {
     forward,
     output: names.get(outputId)!,
     decayed,
+    tensors,
     inputShape,
   };
 }
@@ -438,11 +452,13 @@ export function pytorchScript(spec: ExperimentSpec, toy: ToyPoints | null = null
     'and seed. PyTorch draws its own random numbers, so the run is alike but not identical.',
     '',
     '    pip install torch torchvision',
-    '    python this_file.py [--data ./data] [--device cuda] [--save model.pt]',
+    '    python this_file.py [--data ./data] [--device cuda] [--weights run.lcweights] [--save model.pt]',
     '"""',
     'import argparse',
     'import copy',
+    'import json',
     'import math',
+    'import struct',
     '',
     'import torch',
     'import torch.nn as nn',
@@ -477,6 +493,45 @@ export function pytorchScript(spec: ExperimentSpec, toy: ToyPoints | null = null
     '    def decayed_weights(self):',
     '        """The parameters LayerCake applies L1/L2 decay to: dense and conv weights."""',
     `        return [${model.decayed.map((v) => `self.${v}.weight`).join(', ')}]`,
+    '',
+    '',
+    "# LayerCake's tensors (node id, name) and where they go in this model, for --weights.",
+    'LAYERCAKE_TENSORS = {',
+    ...model.tensors.map(
+      ([id, name, key]) =>
+        `    (${JSON.stringify(id)}, ${JSON.stringify(name)}): ${JSON.stringify(key)},`,
+    ),
+    '}',
+    '',
+    '',
+    'def load_lcweights(model, path):',
+    `    """Loads the weights LayerCake's runs panel downloads (an .lcweights file: "LCWT", a`,
+    '    little-endian u32 header length, a JSON header naming each tensor and its size, padding',
+    `    to 4 bytes, then float32 values in header order) into the model, tensor by tensor."""`,
+    '    with open(path, "rb") as f:',
+    '        data = f.read()',
+    '    if data[:4] != b"LCWT":',
+    '        raise ValueError(f"{path} is not a LayerCake weights file")',
+    '    (length,) = struct.unpack("<I", data[4:8])',
+    '    header = json.loads(data[8 : 8 + length].decode("utf-8"))',
+    '    start = (8 + length + 3) // 4 * 4',
+    '    values = torch.frombuffer(bytearray(data[start:]), dtype=torch.float32)',
+    '    # The file names a tensor "node.node.name" (or "node.name").',
+    '    keys = {}',
+    '    for (node, name), key in LAYERCAKE_TENSORS.items():',
+    '        keys[f"{node}.{node}.{name}"] = key',
+    '        keys[f"{node}.{name}"] = key',
+    '    state = model.state_dict()',
+    '    at = 0',
+    '    for tensor in header["tensors"]:',
+    '        name, size = tensor["name"], tensor["size"]',
+    '        key = keys.get(name)',
+    '        if key is None or state[key].numel() != size:',
+    '            raise ValueError(f"{path}: {name} ({size} values) does not fit this model")',
+    '        with torch.no_grad():',
+    '            state[key].copy_(values[at : at + size].reshape(state[key].shape))',
+    '        at += size',
+    `    print(f"loaded {len(header['tensors'])} tensors from {path}, trained {header['step']} steps")`,
     '',
     '',
     ...lossCode(spec),
@@ -516,6 +571,7 @@ export function pytorchScript(spec: ExperimentSpec, toy: ToyPoints | null = null
     '    parser.add_argument("--data", default="./data", help="where torchvision keeps the data set")',
     '    parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")',
     '    parser.add_argument("--save", default=None, help="write the trained state_dict here")',
+    '    parser.add_argument("--weights", default=None, help="start from LayerCake weights (.lcweights)")',
     '    args = parser.parse_args()',
     '    torch.manual_seed(SEED)',
     '    device = torch.device(args.device)',
@@ -526,7 +582,10 @@ export function pytorchScript(spec: ExperimentSpec, toy: ToyPoints | null = null
     '    test_loader = DataLoader(test_set, batch_size=BATCH_SIZE)',
     '    steps_per_epoch = len(train_loader)',
     '',
-    '    model = Model().to(device)',
+    '    model = Model()',
+    '    if args.weights:',
+    '        load_lcweights(model, args.weights)',
+    '    model = model.to(device)',
     '    decayed = model.decayed_weights()',
     '    decayed_ids = {id(p) for p in decayed}',
     '    plain = [p for p in model.parameters() if id(p) not in decayed_ids]',
