@@ -67,6 +67,8 @@ async function startLesson(page: Page, id: string, n: number): Promise<void> {
   await page.goto('/');
   await page.getByRole('tab', { name: 'Learn' }).click();
   await expect(page.getByTestId(`lesson-card-${id}`)).toContainText(`${n} steps`);
+  if (id === 'perceptron-to-hidden-layers')
+    await page.screenshot({ path: `${RESULTS}/learn-page.png`, fullPage: true });
   await page.getByTestId(`lesson-start-${id}`).click();
   await expectStep(page, 1, n);
   // Focus moves to the step, so a keyboard user reads on from there.
@@ -252,6 +254,9 @@ test('Saddle points: stuck on the saddle, racing off it, then a real net', async
   await expectStep(page, 4, n);
   await expect(page.getByTestId('landscape-panel')).toBeVisible();
   await expect(page.getByTestId('template-spiral')).toHaveAttribute('aria-checked', 'true');
+  await page.getByTestId('landscape-track-curvature').check();
+  await trainUntilPassed(page);
+  await expect(player(page).getByTestId('lesson-checks')).toContainText('λmin =');
   expect(problems).toEqual([]);
 });
 

@@ -21,6 +21,8 @@ export interface LiveState {
   run: Pick<RunNumbers, 'state' | 'message' | 'step' | 'loss' | 'testLoss' | 'testAccuracy'>;
   /** The training step of the latest test report (confusion matrix); null before one. */
   testReportStep: number | null;
+  /** The latest of the Hessian's extreme eigenvalues tracked during training, and how many. */
+  curvature: { count: number; max: number; min: number; step: number } | null;
   spec: ExperimentSpec;
   selectedRunIds: readonly string[];
   lab: LabSettings;
@@ -131,6 +133,17 @@ export function evaluateCheck(check: Check, live: LiveState): CheckStatus {
         goal: `The confusion matrix of the model after ${formatInteger(check.step)} or more steps`,
         now: at === null ? 'not evaluated yet' : `evaluated at step ${formatInteger(at)}`,
         passed: at !== null && at >= check.step,
+      };
+    }
+    case 'curvatureTracked': {
+      const c = live.curvature;
+      return {
+        goal: `λmax and λmin of this network measured ${check.count} times while it trains`,
+        now:
+          c === null
+            ? 'not measured yet'
+            : `${c.count} so far; at step ${formatInteger(c.step)} λmax = ${fmt(c.max)}, λmin = ${fmt(c.min)}${c.min < 0 ? ' (negative: a saddle direction)' : ''}`,
+        passed: c !== null && c.count >= check.count,
       };
     }
     case 'runsCompared': {

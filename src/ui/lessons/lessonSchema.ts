@@ -113,6 +113,8 @@ export const checkSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('runStoppedEarly') }).strict(),
   /** The test report (confusion matrix, mistakes) is of a model trained at least `step` steps. */
   z.object({ name: z.literal('testReportAfter'), step: z.number().int().min(1) }).strict(),
+  /** The landscape panel has measured the real net's λmax and λmin at least `count` times. */
+  z.object({ name: z.literal('curvatureTracked'), count: z.number().int().min(1) }).strict(),
   /** At least this many recorded runs are ticked for comparison. */
   z.object({ name: z.literal('runsCompared'), value: z.number().int().min(2).max(8) }).strict(),
   /** The lab shows this surface. */

@@ -1,6 +1,6 @@
 // The live state a lesson's checks read, from the store and the lab's race, re-read whenever
 // any of it changes (the run's numbers change tens of times a second at most).
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { getLabLive, subscribeLabLive } from '../lab/labLive';
 import { useAppStore } from '../store/store';
@@ -21,6 +21,15 @@ export function useLiveState(): LiveState {
   const selectedRunIds = useAppStore((s) => s.selectedRunIds);
   const lab = useAppStore((s) => s.lab);
   const testReportStep = useAppStore((s) => s.testReport?.report.step ?? null);
+  const track = useAppStore((s) => s.curvatureTrack);
   const labLive = useSyncExternalStore(subscribeLabLive, getLabLive);
-  return { run, spec, selectedRunIds, lab, labLive, testReportStep };
+  const latest = track.length > 0 ? track[track.length - 1] : null;
+  const curvature = useMemo(
+    () =>
+      latest === null
+        ? null
+        : { count: track.length, max: latest.max, min: latest.min, step: latest.step },
+    [track.length, latest],
+  );
+  return { run, spec, selectedRunIds, lab, labLive, testReportStep, curvature };
 }

@@ -55,14 +55,17 @@ export const saddlePointsLesson: LessonInput = {
     {
       title: 'Curvature of a real network',
       text: [
-        'A real network has millions of directions; its Hessian’s extreme eigenvalues still tell the same story. In the playground, the **Loss landscape of this network** panel measures λmax and λmin around the current weights (Hessian-vector products on a fixed batch). A negative λmin means a direction of descent: a saddle, not a minimum.',
+        'A real network has hundreds or millions of weights, so as many directions; the extreme eigenvalues of its Hessian still tell the same story. The **Loss landscape of this network** panel measures λmax and λmin around the current weights (Lanczos on Hessian-vector products, on a fixed batch), once or every few steps while it trains.',
+        'A negative λmin means a direction in which the loss still curves down: the weights sit on a saddle, not in a minimum.',
       ].join('\n'),
       state: { kind: 'template', template: 'spiral' },
       actions: [{ kind: 'scrollTo', target: 'landscape' }],
       tryThis: [
-        'Train the spiral net for a few seconds and pause it.',
-        'In the loss-landscape panel press **Curvature** and read λmax and λmin. Is there a direction of negative curvature?',
+        'In the loss-landscape panel tick **Track curvature while training**, then press **Train**.',
+        'Watch λmin in the chart: is there a direction of negative curvature early in training, and does it fade?',
+        'Pause, and press **Curvature** for one measurement of the weights as they are.',
       ],
+      checks: [{ name: 'curvatureTracked', count: 3 }],
     },
   ],
 };
