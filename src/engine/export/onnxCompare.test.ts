@@ -24,6 +24,11 @@ describe('compareOutputs', () => {
     expect(() => compareOutputs([1, 2], [1, 2, 3, 4], 2, 2)).toThrow(/expected 4/);
   });
 
+  it('leaves the classes out for a model of values', () => {
+    const c = compareOutputs([0.5, 0.25], [0.5, 0.25], 2, 1);
+    expect(describeComparison(c, 'test points', false)).toBe('2 test points: max |Δ| 0.0e+0');
+  });
+
   it('says 100 % only for complete agreement', () => {
     const same = compareOutputs([1, 0], [1, 0], 1, 2);
     expect(describeComparison(same, 'points')).toBe('1 points: 100 % same class, max |Δ| 0.0e+0');

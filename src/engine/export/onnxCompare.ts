@@ -63,10 +63,18 @@ export function compareOutputs(
   };
 }
 
-/** "256 test images: 100 % same class, max |Δ| 3.1e-6", the line a person reads. */
-export function describeComparison(c: OutputComparison, what = 'test images'): string {
+/**
+ * "256 test images: 100 % same class, max |Δ| 3.1e-6", the line a person reads; without the
+ * classes for a model that predicts values rather than classes.
+ */
+export function describeComparison(
+  c: OutputComparison,
+  what = 'test images',
+  classes = true,
+): string {
   const share = c.count > 0 ? (100 * c.sameClass) / c.count : 0;
   const percent = share === 100 ? '100' : share.toFixed(1);
   const diff = Number.isNaN(c.maxAbsDiff) ? 'NaN' : c.maxAbsDiff.toExponential(1);
-  return `${c.count.toLocaleString('en')} ${what}: ${percent} % same class, max |Δ| ${diff}`;
+  const same = classes ? `${percent} % same class, ` : '';
+  return `${c.count.toLocaleString('en')} ${what}: ${same}max |Δ| ${diff}`;
 }
