@@ -103,3 +103,35 @@ test('train skip-gram on the State of the Union and find the neighbours of "war"
   await page.screenshot({ path: testInfo.outputPath('words-trained.png'), fullPage: true });
   expect(problems).toEqual([]);
 });
+
+test('the same run on WebGPU in the worker (SwiftShader here) learns what the CPU backend learns', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Words' }).click();
+  const status = page.getByTestId('words-status');
+  await expect(status).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+  // About 8,500 centre words (50 batches): seconds on SwiftShader.
+  await setNumber(page, 'word-epochs', 0.01);
+  const neighboursOn = async (backend: 'webgpu' | 'cpu', shown: string) => {
+    await page.getByTestId('word-backend').selectOption(backend);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect(page.getByTestId('words-backend')).toContainText(shown);
+    await expect(status).toHaveAttribute('data-state', 'ready');
+    await page.getByRole('button', { name: 'Train' }).click();
+    await expect(status).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    // From 6·log 2 ≈ 4.159 at the start (the output vectors start at zero), the loss falls.
+    expect(Number(await page.getByTestId('words-loss').textContent())).toBeLessThan(4.15);
+    await expect(page.getByTestId('neighbours').locator('li')).toHaveCount(10);
+    const words = await listed(page, 'neighbours');
+    const top = Number(
+      await page.getByTestId('neighbours').locator('.words-sim').first().textContent(),
+    );
+    return { words, top };
+  };
+  const gpu = await neighboursOn('webgpu', 'WebGPU: WebGPU on');
+  const cpu = await neighboursOn('cpu', 'CPU backend chosen');
+  // The same batches on both: only the order of float additions differs.
+  expect(gpu.words.filter((w) => cpu.words.includes(w)).length).toBeGreaterThanOrEqual(8);
+  expect(Math.abs(gpu.top - cpu.top)).toBeLessThan(0.01);
+});

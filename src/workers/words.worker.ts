@@ -57,26 +57,35 @@ let gpuBackend: Promise<WebGpuBackend | string> | null = null;
 const cpu = new CpuBackend();
 
 async function backendFor(choice: BackendChoice): Promise<Backend> {
-  if (choice === 'auto') {
-    gpuBackend ??= requestGpuDevice(self.navigator.gpu).then(
-      (d) => new WebGpuBackend(d),
-      (e: unknown) => messageOf(e),
-    );
-    const gpu = await gpuBackend;
-    if (typeof gpu !== 'string' && !gpu.deviceLost) {
-      emit({ type: 'backend', kind: 'webgpu', description: gpu.description, note: null });
-      return gpu;
-    }
-    const why = typeof gpu === 'string' ? gpu : 'the GPU device was lost';
+  if (choice === 'cpu') {
     emit({
       type: 'backend',
       kind: 'cpu',
       description: cpu.description,
-      note: `Training on the CPU: ${why}.`,
+      note: 'CPU backend chosen.',
     });
     return cpu;
   }
-  emit({ type: 'backend', kind: 'cpu', description: cpu.description, note: 'CPU backend chosen.' });
+  gpuBackend ??= requestGpuDevice(self.navigator.gpu).then(
+    (d) => new WebGpuBackend(d),
+    (e: unknown) => messageOf(e),
+  );
+  const gpu = await gpuBackend;
+  let why: string;
+  if (typeof gpu === 'string') why = gpu;
+  else if (gpu.deviceLost) why = 'the GPU device was lost';
+  else if (gpu.source.isFallback && choice === 'auto') {
+    why = `the only WebGPU adapter is a software fallback (${gpu.source.description}), slower than the CPU backend for word2vec; choose WebGPU to use it anyway`;
+  } else {
+    emit({ type: 'backend', kind: 'webgpu', description: gpu.description, note: null });
+    return gpu;
+  }
+  emit({
+    type: 'backend',
+    kind: 'cpu',
+    description: cpu.description,
+    note: `Training on the CPU: ${why}.`,
+  });
   return cpu;
 }
 
@@ -104,6 +113,7 @@ async function newSession(settings: WordSettings, choice: BackendChoice): Promis
   if (corpus === null) throw new Error('no corpus is loaded');
   session?.free();
   session = null;
+  emit({ type: 'status', state: 'loading', message: 'Building the vocabulary and the model…' });
   const backend = await backendFor(choice);
   const s = new WordTrainingSession(backend, corpus.text, settings);
   await s.model.prepare();

@@ -4,8 +4,12 @@ import type { WordSettings } from '../engine/text/session';
 
 export type { WordSettings };
 
-/** 'auto': WebGPU when the browser gives a device, else the CPU backend (with a note why). */
-export type BackendChoice = 'auto' | 'cpu';
+/**
+ * 'auto': WebGPU when the browser gives a hardware adapter, else the CPU backend, with a note
+ * why. A software fallback adapter (SwiftShader) runs word2vec about 6× slower than the CPU
+ * backend (npm run bench -- --words), so auto does not take it; 'webgpu' does.
+ */
+export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
 
 export type CorpusSource = { kind: 'sotu' } | { kind: 'file'; name: string; bytes: Uint8Array };
 

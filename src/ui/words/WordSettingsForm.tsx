@@ -1,6 +1,6 @@
 // The next run's settings. They take effect on Reset (a new vocabulary and fresh vectors).
 import { useAppStore } from '../store/store';
-import type { WordSettings } from '../../workers/wordsApi';
+import type { BackendChoice, WordSettings } from '../../workers/wordsApi';
 
 type NumberKey = Exclude<keyof WordSettings, 'mode'>;
 
@@ -68,7 +68,7 @@ const FIELDS: {
     step: 0.0001,
     help: 'frequent words dropped at random (0: off)',
   },
-  { key: 'epochs', label: 'Epochs', min: 0.05, max: 50, step: 0.05, help: 'passes over the text' },
+  { key: 'epochs', label: 'Epochs', min: 0.01, max: 50, step: 0.05, help: 'passes over the text' },
   {
     key: 'batchRows',
     label: 'Batch rows',
@@ -131,9 +131,10 @@ export function WordSettingsForm() {
           <select
             value={choice}
             data-testid="word-backend"
-            onChange={(e) => setChoice(e.target.value as 'auto' | 'cpu')}
+            onChange={(e) => setChoice(e.target.value as BackendChoice)}
           >
-            <option value="auto">WebGPU when available</option>
+            <option value="auto">Automatic (a hardware GPU, else CPU)</option>
+            <option value="webgpu">WebGPU (any adapter)</option>
             <option value="cpu">CPU</option>
           </select>
         </label>
