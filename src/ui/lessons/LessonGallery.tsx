@@ -81,7 +81,7 @@ export function LessonGallery() {
                       void chooseTemplate(name);
                     }}
                   >
-                    Open in the playground
+                    Open
                   </button>
                 </div>
               </div>
