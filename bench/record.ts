@@ -18,9 +18,11 @@ export const benchEngines: readonly BenchEngine[] = ['ours', 'tfjs-cpu', 'tfjs-w
  * 'landscapeSlice': a 41 × 41 slice of the loss on a fixed batch (`steps` grid points, msPerStep
  * one point); 'hessianVector': Hessian-vector products on the same batch (`steps` products);
  * `totalMs` is the whole of each (see bench/landscape.ts).
+ * 'tsne': a t-SNE map of MNIST test images (`steps` iterations, msPerStep one iteration,
+ * totalMs preparation included; the details in `tsne`, see bench/tsne.ts).
  */
 export type BenchSuite =
-  'throughput' | 'epoch' | 'matmul' | 'ui' | 'landscapeSlice' | 'hessianVector' | 'words';
+  'throughput' | 'epoch' | 'matmul' | 'ui' | 'landscapeSlice' | 'hessianVector' | 'words' | 'tsne';
 
 /** Where the engine ran: in Node (`npm run bench`) or in headless Chromium (`-- --browser`). */
 export type BenchEnvironment = 'node' | 'browser';
@@ -28,7 +30,7 @@ export type BenchEnvironment = 'node' | 'browser';
 export interface BenchRecord {
   suite: BenchSuite;
   /** 'cifarVgg': the small VGG on CIFAR-10 (`--cifar`, bench/cifar.ts). */
-  model: BenchModel | 'matmul1024' | 'cifarVgg' | 'sotu';
+  model: BenchModel | 'matmul1024' | 'cifarVgg' | 'sotu' | `mnist${number}`;
   /** 'layercake' or 'tfjs'. */
   engine: 'layercake' | 'tfjs';
   /**
@@ -78,6 +80,18 @@ export interface BenchRecord {
    */
   longestTaskCpuMs?: number | null;
   tasksOver50msCpu?: number | null;
+  /** The tsne suite: the run's size and method, its phases, and what it reached. */
+  tsne?: {
+    points: number;
+    perplexity: number;
+    method: 'exact' | 'barnesHut';
+    /** PCA to 50 dimensions, the perplexity search and P, and (WebGPU) kernel compilation. */
+    prepareMs: number;
+    iterateMs: number;
+    klDivergence: number;
+    /** The share of each point's 10 nearest neighbours on the map that show the same digit. */
+    digitPurity10nn: number;
+  };
   /**
    * The words suite (bench/words.ts): the recipe, and throughput in skip-gram pairs and in corpus
    * words read (samplesPerSec counts centre words trained, after subsampling).

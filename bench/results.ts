@@ -21,7 +21,16 @@ async function previousRecords(): Promise<BenchRecord[]> {
   }
 }
 
-const suites = ['throughput', 'epoch', 'matmul', 'ui', 'landscapeSlice', 'hessianVector', 'words'];
+const suites = [
+  'throughput',
+  'epoch',
+  'matmul',
+  'ui',
+  'landscapeSlice',
+  'hessianVector',
+  'words',
+  'tsne',
+];
 const models: string[] = [...benchModels, 'matmul1024', 'cifarVgg', 'sotu'];
 const backends = ['webgpu', 'cpu', 'webgl', 'wasm'];
 

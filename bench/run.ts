@@ -20,6 +20,10 @@
 //                                          against the same model in tfjs cpu and wasm; with
 //                                          --epochs N ours also trains N epochs and records the
 //                                          test accuracy after each (see bench/cifar.ts)
+//   npm run bench -- --tsne                t-SNE of 2,000 MNIST test images (perplexity 30, 1,000
+//                                          iterations), exact on the CPU backend and on WebGPU
+//                                          (Dawn), and Barnes-Hut on 10,000; --points N,
+//                                          --iterations N, --bh-points N (0: skip) (see bench/tsne.ts)
 //   npm run bench -- --words               skip-gram word2vec on the State of the Union corpus: centre
 //                                          words/s on the CPU backend and on WebGPU (Dawn); --steps N
 //                                          batches of 1,024 pairs, --warmup N (see bench/words.ts)
@@ -55,6 +59,7 @@ import { WORDS_DEFAULTS } from './words';
 import { browserEngines, browserModels } from './browser/protocol';
 import { UI_DEFAULTS } from './browser/uiDefaults';
 import { runTfjs, useTfjsBackend } from './tfjsEngine';
+import { TSNE_DEFAULTS } from './tsne';
 
 const BATCH = 64;
 /** The small VGG on CIFAR-10 takes seconds per step on the CPU backend (bench/cifar.ts). */
@@ -108,6 +113,10 @@ function parseCli() {
       landscape: { type: 'boolean', default: false },
       words: { type: 'boolean', default: false },
       cifar: { type: 'boolean', default: false },
+      tsne: { type: 'boolean', default: false },
+      points: { type: 'string' },
+      iterations: { type: 'string' },
+      'bh-points': { type: 'string' },
       seconds: { type: 'string' },
       'job-timeout': { type: 'string' },
     },
@@ -119,6 +128,16 @@ function parseCli() {
       mode: 'words' as const,
       steps: positiveInt(values.steps, 'steps') ?? WORDS_DEFAULTS.steps,
       warmup: positiveInt(values.warmup, 'warmup') ?? WORDS_DEFAULTS.warmup,
+    };
+  }
+  if (values.tsne) {
+    const bh = values['bh-points'] === '0' ? 0 : positiveInt(values['bh-points'], 'bh-points');
+    return {
+      mode: 'tsne' as const,
+      points: positiveInt(values.points, 'points') ?? TSNE_DEFAULTS.points,
+      iterations: positiveInt(values.iterations, 'iterations') ?? TSNE_DEFAULTS.iterations,
+      bhPoints: bh ?? TSNE_DEFAULTS.bhPoints,
+      perplexity: TSNE_DEFAULTS.perplexity,
     };
   }
   if (values.cifar) {
@@ -212,6 +231,15 @@ async function main(): Promise<void> {
       cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
     };
     await report(await runCifarBench(cli, machine));
+    return;
+  }
+  if (cli.mode === 'tsne') {
+    const { runTsneBench } = await import('./tsne');
+    const machine = {
+      node: process.version,
+      cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
+    };
+    await report(await runTsneBench(await loadMnistFromDisk(), cli, machine));
     return;
   }
   if (cli.mode === 'words') {
