@@ -21,7 +21,7 @@ export interface OnnxReference {
   /** count × outputs: the logits node's values on the run's backend, in evaluation mode. */
   logits: Float32Array;
   outputs: number;
-  /** The samples' class labels; null for regression sets. */
+  /** The samples' class labels; null for a model of values (regression, reconstruction). */
   labels: Int32Array | null;
   classNames: string[];
 }
@@ -55,6 +55,8 @@ export async function onnxReferenceOf(t: Trainer, count: number): Promise<OnnxRe
       inputs[r * size + i] = normalizeValue(normalization, split.inputs[r * size + i], i, size);
 
   const report = program.report;
+  const lossOp = t.spec.model.nodes.find((node) => node.id === report.lossId)?.op;
+  const classifies = dataset.classes > 0 && lossOp !== 'meanSquaredError';
   const logitsId = report.nodes.get(report.lossId!)!.inputs[0];
   const outputs = report.nodes.get(logitsId)!.shape.reduce((a, b) => a * b, 1);
   const logitsBuffer = program.nodes.find((node) => node.id === logitsId)!.output;
@@ -88,7 +90,8 @@ export async function onnxReferenceOf(t: Trainer, count: number): Promise<OnnxRe
     inputs,
     logits,
     outputs,
-    labels: dataset.classes > 0 ? split.labels.slice(0, n) : null,
+    // Classes only where the model predicts them (not a regression or a reconstruction).
+    labels: classifies ? split.labels.slice(0, n) : null,
     classNames: dataset.classNames,
   };
 }
