@@ -102,8 +102,14 @@ test('From the perceptron to hidden layers: a line, XOR, one hidden layer', asyn
   await expect(page.getByTestId('toy-view')).toBeVisible();
   await shoot(page, 'perceptron-to-hidden-layers');
   await trainUntilPassed(page);
+  await expect(player(page).getByTestId('lesson-announcement')).toHaveText(
+    'All checks passed: Test accuracy above 95.0 %.',
+  );
 
-  await next(page);
+  // From the keyboard: Next is a button; Enter on it moves on and focus goes to the new step.
+  await player(page).getByTestId('lesson-next').focus();
+  await page.keyboard.press('Enter');
+  await expect(player(page).getByTestId('lesson-step-title')).toBeFocused();
   await expectStep(page, 2, n);
   await trainUntilPassed(page);
 

@@ -105,7 +105,7 @@ export function LessonPlayer() {
         {statuses.length > 0 && (
           <section className="lesson-checks" aria-label="Checks" data-testid="lesson-checks">
             <h3>{allPassed ? 'Done' : 'Waiting for'}</h3>
-            <ul aria-live="polite">
+            <ul>
               {statuses.map((s, i) => (
                 <li
                   key={i}
@@ -126,6 +126,19 @@ export function LessonPlayer() {
             </ul>
           </section>
         )}
+        {/* Announced when a check passes, not at every live number (the list above changes often). */}
+        <p className="visually-hidden" aria-live="polite" data-testid="lesson-announcement">
+          {statuses.length === 0
+            ? ''
+            : allPassed
+              ? `All checks passed: ${statuses.map((s) => s.goal).join('; ')}.`
+              : passed.some(Boolean)
+                ? `Passed: ${statuses
+                    .filter((_, i) => passed[i])
+                    .map((s) => s.goal)
+                    .join('; ')}.`
+                : ''}
+        </p>
       </div>
       <div className="lesson-nav">
         <button
