@@ -99,6 +99,16 @@ test('train skip-gram on the State of the Union and find the neighbours of "war"
   for (const w of analogy) expect(inputs).not.toContain(w);
   await expect(page.getByTestId('similarity-matrix').locator('rect')).toHaveCount(64);
 
+  // The t-SNE map of the 500 most frequent words, shortened to 500 iterations (250 of them with early exaggeration).
+  await page.getByTestId('words-map-iterations').fill('500');
+  await page.getByTestId('words-map-run').click();
+  await expect(page.getByTestId('words-map-status')).toHaveAttribute('data-state', 'done', {
+    timeout: 60_000,
+  });
+  expect(Number(await page.getByTestId('words-map-kl').getAttribute('data-value'))).toBeGreaterThan(
+    0,
+  );
+
   await page.getByTestId('neighbours-input').fill('war');
   await page.screenshot({ path: testInfo.outputPath('words-trained.png'), fullPage: true });
   expect(problems).toEqual([]);
