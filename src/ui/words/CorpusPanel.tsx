@@ -1,4 +1,5 @@
 // What the run trains on: the corpus's size and vocabulary, and a drop zone for a text file.
+import * as Comlink from 'comlink';
 import { useState, type DragEvent } from 'react';
 import { useAppStore } from '../store/store';
 import { getWords } from './wordsClient';
@@ -24,7 +25,12 @@ export function CorpusPanel() {
     setRefused(null);
     const bytes = new Uint8Array(await file.arrayBuffer());
     const { settings, backendChoice } = useAppStore.getState().words;
-    await getWords().load({ kind: 'file', name: file.name, bytes }, settings, backendChoice);
+    // Moved, not copied, to the worker: the page keeps no second copy of the text.
+    await getWords().load(
+      Comlink.transfer({ kind: 'file', name: file.name, bytes }, [bytes.buffer]),
+      settings,
+      backendChoice,
+    );
   }
 
   function onDrop(e: DragEvent) {

@@ -56,11 +56,15 @@ export function WordsRunPanel() {
         </p>
       )}
       <dl className="words-stats">
-        <dt>Words trained</dt>
+        <dt title="centre words trained, after subsampling of frequent words, of those planned">
+          Words trained
+        </dt>
         <dd data-testid="words-trained">{p ? `${n(p.words)} of ${n(p.wordsPlanned)}` : '—'}</dd>
         <dt>Epoch</dt>
         <dd>{p ? p.epoch.toFixed(2) : '—'}</dd>
-        <dt>Words/s</dt>
+        <dt title="centre words trained per second (after subsampling of frequent words)">
+          Words/s
+        </dt>
         <dd data-testid="words-per-sec">{p && p.wordsPerSec > 0 ? n(p.wordsPerSec) : '—'}</dd>
         <dt>Learning rate</dt>
         <dd>{p ? p.lr.toPrecision(3) : '—'}</dd>
