@@ -8,7 +8,7 @@ import type {
   LogisticLossParams,
 } from '../../engine/backend/embeddingKernels';
 import type { GpuContext } from '../gpuContext';
-import { defineKernel } from '../kernel';
+import { defineKernel, vectorized } from '../kernel';
 import bagSource from './embeddingBag.wgsl?raw';
 import scatterSource from './embeddingScatter.wgsl?raw';
 import dotSource from './batchedDot.wgsl?raw';
@@ -19,12 +19,17 @@ const BAG = defineKernel({
   name: 'embeddingBag',
   source: bagSource,
   bindings: ['read', 'read', 'read', 'write'],
+  constants: (variant) => ({ PLAIN: variant }),
 });
 const SCATTER = defineKernel({
   name: 'embeddingScatterAdd',
   source: scatterSource,
   bindings: ['write', 'read', 'read', 'read', 'read', 'read'],
 });
+// Four dimensions per invocation when the dimension is a multiple of 4: about 3× faster on
+// SwiftShader, where an invocation's fixed cost dwarfs one element's work (see vectorized).
+const BAG_VEC4 = vectorized(BAG);
+const SCATTER_VEC4 = vectorized(SCATTER);
 const DOT = defineKernel({
   name: 'batchedDot',
   source: dotSource,
@@ -42,16 +47,19 @@ const LOGISTIC = defineKernel({
 });
 
 export function embeddingBag(gpu: GpuContext, p: EmbeddingBagParams): void {
-  gpu.begin(gpu.pipeline(BAG), p);
+  const plain = p.bagSize === 1 && p.weights === null;
+  const vec = p.dim % 4 === 0;
+  const dim = vec ? p.dim / 4 : p.dim;
+  gpu.begin(gpu.pipeline(vec ? BAG_VEC4 : BAG, plain ? 1 : 0), p);
   gpu.buffer(p.table);
   gpu.buffer(p.indices);
   gpu.buffer(p.weights ?? gpu.placeholder('read'));
   gpu.buffer(p.out);
   gpu.u32(p.bags);
   gpu.u32(p.bagSize);
-  gpu.u32(p.dim);
+  gpu.u32(dim);
   gpu.u32(p.weights ? 1 : 0);
-  gpu.run1d(p.bags * p.dim);
+  gpu.run1d(p.bags * dim);
 }
 
 export function embeddingScatterAdd(gpu: GpuContext, p: EmbeddingScatterParams): void {
@@ -60,7 +68,9 @@ export function embeddingScatterAdd(gpu: GpuContext, p: EmbeddingScatterParams):
       `embeddingScatterAdd: ${p.uniqueCount} segments need ${p.uniqueCount + 1} starts; "${p.starts.label}" has ${p.starts.size}`,
     );
   }
-  gpu.begin(gpu.pipeline(SCATTER), p);
+  const vec = p.dim % 4 === 0;
+  const dim = vec ? p.dim / 4 : p.dim;
+  gpu.begin(gpu.pipeline(vec ? SCATTER_VEC4 : SCATTER), p);
   gpu.buffer(p.dst);
   gpu.buffer(p.src);
   gpu.buffer(p.weights ?? gpu.placeholder('read'));
@@ -69,10 +79,10 @@ export function embeddingScatterAdd(gpu: GpuContext, p: EmbeddingScatterParams):
   gpu.buffer(p.starts);
   gpu.u32(p.uniqueCount);
   gpu.u32(p.bagSize);
-  gpu.u32(p.dim);
+  gpu.u32(dim);
   gpu.u32(p.weights ? 1 : 0);
   gpu.f32(p.scale);
-  gpu.run1d(p.uniqueCount * p.dim);
+  gpu.run1d(p.uniqueCount * dim);
 }
 
 export function batchedDot(gpu: GpuContext, p: BatchedDotParams): void {

@@ -79,6 +79,27 @@ export const embeddingCases: ConformanceCase[] = [
   },
   {
     kernel: 'embeddingBag',
+    name: 'plain lookup, four dimensions an invocation, 300×32 table, 1,029 rows',
+    inputs: {
+      table: randomArray(300 * 32, 906),
+      indices: randomInts(1029, 300, 907),
+      out: randomArray(1029 * 32, 908),
+    },
+    outputs: ['out'],
+    call(backend, buf) {
+      backend.embeddingBag({
+        table: buf.table,
+        indices: buf.indices,
+        weights: null,
+        out: buf.out,
+        bags: 1029,
+        bagSize: 1,
+        dim: 32,
+      });
+    },
+  },
+  {
+    kernel: 'embeddingBag',
     name: 'weighted bags of 6 with padding, 101×20 table, 45 bags',
     inputs: {
       table: randomArray(101 * 20, 903),
@@ -100,7 +121,25 @@ export const embeddingCases: ConformanceCase[] = [
     },
   },
   scatterCase('rows repeated, 29×17 table, 300 positions, SGD scale', 29, 17, 300, 1, false, 910),
+  scatterCase(
+    'four dimensions an invocation, 33×12 table, 517 positions',
+    33,
+    12,
+    517,
+    1,
+    false,
+    915,
+  ),
   scatterCase('weighted bags of 4 with padding, 40×9 table, 70 bags', 40, 9, 70, 4, true, 920),
+  scatterCase(
+    'weighted bags of 6, four dimensions an invocation, 40×8 table',
+    40,
+    8,
+    45,
+    6,
+    true,
+    925,
+  ),
   {
     kernel: 'batchedDot',
     name: '97 rows × (1 + 5) candidates, dim 33',
