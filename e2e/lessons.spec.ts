@@ -131,6 +131,35 @@ test('From the perceptron to hidden layers: a line, XOR, one hidden layer', asyn
   expect(problems).toEqual([]);
 });
 
+test('Backprop is modules: one batch traced, the chain rule, a fan-out', async ({ page }) => {
+  const problems = collectProblems(page);
+  const n = 4;
+  await startLesson(page, 'backprop-is-modules', n);
+  await page.getByTestId('backprop-trace').click();
+  await expectChecksPass(page);
+  await expect(page.getByTestId('backprop-row-tanh1')).toBeVisible();
+  await shoot(page, 'backprop-is-modules');
+  await next(page);
+  await expectStep(page, 2, n);
+  await expectChecksPass(page);
+
+  await next(page);
+  await expectStep(page, 3, n);
+  // A new model: the old trace does not count for it.
+  await expect(player(page).getByTestId('lesson-check').first()).toHaveAttribute(
+    'data-passed',
+    'false',
+  );
+  await page.getByTestId('backprop-trace').click();
+  await expectChecksPass(page);
+  await expect(page.getByTestId('backprop-row-hidden')).toContainText('read by relu, tanh');
+
+  await next(page);
+  await expectStep(page, 4, n);
+  await trainUntilPassed(page);
+  expect(problems).toEqual([]);
+});
+
 test('Why ReLU: deep sigmoid and deep ReLU, overlaid as runs', async ({ page }) => {
   const problems = collectProblems(page);
   const n = 4;

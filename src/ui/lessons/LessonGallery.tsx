@@ -54,7 +54,7 @@ export function LessonGallery() {
           ))}
         </ul>
         <p className="learn-later">
-          Still to come: backprop as modules, colour images, words as vectors and representations.
+          Still to come: colour images, words as vectors and representations.
         </p>
       </section>
       <section aria-labelledby="learn-templates">

@@ -12,6 +12,7 @@ const base: LiveState = {
   run: { state: 'training', message: '', step: 0, loss: null, testLoss: null, testAccuracy: null },
   testReportStep: null,
   curvature: null,
+  trace: null,
   spec: templateSpec('spiral'),
   selectedRunIds: [],
   lab: INITIAL_LAB,
@@ -103,6 +104,15 @@ describe('lesson checks', () => {
     expect(check(c, { lab, labLive: one })).toMatchObject({ passed: false, now: '1 of 2 did' });
     const two: LabLive = { surfaceId: 'linear111', paths: [path([1, 1], 0), path([-1, -1], 0)] };
     expect(check(c, { lab, labLive: two }).passed).toBe(true);
+  });
+
+  it('a batch traced on the open experiment, with or without a fan-out', () => {
+    const c: Check = { name: 'batchTraced', fanOut: true };
+    expect(check(c, {}).passed).toBe(false);
+    expect(check(c, { trace: { spec: base.spec, fanOut: false } }).passed).toBe(false);
+    expect(check(c, { trace: { spec: base.spec, fanOut: true } }).passed).toBe(true);
+    // Traced on another experiment: not this one's trace.
+    expect(check(c, { trace: { spec: templateSpec('waves'), fanOut: true } }).passed).toBe(false);
   });
 
   it('curvature tracked on the real net', () => {

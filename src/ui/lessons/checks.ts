@@ -11,6 +11,7 @@ import {
 import { toySurface } from '../../engine/analysis/surfaces/index';
 import type { ExperimentSpec } from '../../engine/spec/schema';
 import { curvatureAt } from '../lab/curvatureMarks';
+import type { TraceLive } from '../backprop/backpropLive';
 import type { LabLive, LivePath } from '../lab/labLive';
 import type { LabSettings } from '../store/labSlice';
 import type { RunNumbers } from '../store/runSlice';
@@ -23,6 +24,8 @@ export interface LiveState {
   testReportStep: number | null;
   /** The latest of the Hessian's extreme eigenvalues tracked during training, and how many. */
   curvature: { count: number; max: number; min: number; step: number } | null;
+  /** The latest one-batch trace (the backprop panel). */
+  trace: TraceLive | null;
   spec: ExperimentSpec;
   selectedRunIds: readonly string[];
   lab: LabSettings;
@@ -144,6 +147,21 @@ export function evaluateCheck(check: Check, live: LiveState): CheckStatus {
             ? 'not measured yet'
             : `${c.count} so far; at step ${formatInteger(c.step)} λmax = ${fmt(c.max)}, λmin = ${fmt(c.min)}${c.min < 0 ? ' (negative: a saddle direction)' : ''}`,
         passed: c !== null && c.count >= check.count,
+      };
+    }
+    case 'batchTraced': {
+      const t = live.trace;
+      const current = t !== null && t.spec === live.spec;
+      return {
+        goal: check.fanOut
+          ? 'One batch traced through a model where a value fans out'
+          : 'One batch traced through the model, module by module',
+        now: !current
+          ? 'not traced yet for this model'
+          : t.fanOut
+            ? 'traced; this model fans out'
+            : 'traced; no value fans out here',
+        passed: current && (!check.fanOut || t.fanOut),
       };
     }
     case 'runsCompared': {

@@ -19,6 +19,7 @@ const TARGETS: Record<LessonTarget, string> = {
   dataPanel: '[data-testid="data-panel"]',
   charts: 'section.charts-panel',
   toyView: '[data-testid="toy-view"]',
+  backprop: '[data-testid="backprop-panel"]',
   runs: '[data-testid="runs-panel"]',
   landscape: '[data-testid="landscape-panel"]',
   insights: '[data-testid="insights"]',

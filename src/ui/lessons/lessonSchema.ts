@@ -73,6 +73,7 @@ export const LESSON_TARGETS = [
   'dataPanel',
   'charts',
   'toyView',
+  'backprop',
   'runs',
   'landscape',
   'insights',
@@ -115,6 +116,8 @@ export const checkSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('testReportAfter'), step: z.number().int().min(1) }).strict(),
   /** The landscape panel has measured the real net's λmax and λmin at least `count` times. */
   z.object({ name: z.literal('curvatureTracked'), count: z.number().int().min(1) }).strict(),
+  /** One batch was traced module by module on the open experiment (one with a fan-out, if asked). */
+  z.object({ name: z.literal('batchTraced'), fanOut: z.boolean().default(false) }).strict(),
   /** At least this many recorded runs are ticked for comparison. */
   z.object({ name: z.literal('runsCompared'), value: z.number().int().min(2).max(8) }).strict(),
   /** The lab shows this surface. */

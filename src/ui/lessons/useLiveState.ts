@@ -2,6 +2,7 @@
 // any of it changes (the run's numbers change tens of times a second at most).
 import { useMemo, useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { getTraceLive, subscribeTraceLive } from '../backprop/backpropLive';
 import { getLabLive, subscribeLabLive } from '../lab/labLive';
 import { useAppStore } from '../store/store';
 import type { LiveState } from './checks';
@@ -23,6 +24,7 @@ export function useLiveState(): LiveState {
   const testReportStep = useAppStore((s) => s.testReport?.report.step ?? null);
   const track = useAppStore((s) => s.curvatureTrack);
   const labLive = useSyncExternalStore(subscribeLabLive, getLabLive);
+  const trace = useSyncExternalStore(subscribeTraceLive, getTraceLive);
   const latest = track.length > 0 ? track[track.length - 1] : null;
   const curvature = useMemo(
     () =>
@@ -31,5 +33,5 @@ export function useLiveState(): LiveState {
         : { count: track.length, max: latest.max, min: latest.min, step: latest.step },
     [track.length, latest],
   );
-  return { run, spec, selectedRunIds, lab, labLive, testReportStep, curvature };
+  return { run, spec, selectedRunIds, lab, labLive, testReportStep, curvature, trace };
 }

@@ -1,6 +1,7 @@
 // The playground: the recipe and run controls on the left; the model graph, the live numbers
 // and charts, (for 2-D data) the decision boundary, and (for images) the inside of the network
 // on the right.
+import { BackpropPanel } from '../backprop/BackpropPanel';
 import { EditorPanel } from '../editor/EditorPanel';
 import { RunsPanel } from '../runs/RunsPanel';
 import { LinkNotice, StorageNotice } from '../share/LinkNotice';
@@ -48,6 +49,7 @@ export function TrainPage() {
         <EditorPanel />
         <RunStats />
         <ToyView />
+        <BackpropPanel />
         <TrainCharts />
         <LandscapePanel />
         <InsightsSection />

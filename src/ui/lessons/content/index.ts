@@ -1,6 +1,7 @@
 // Every lesson, in the order the gallery lists them: validated when the app starts, so a lesson
 // that breaks its schema is left out with a console error (and fails the unit tests).
 import { parseLesson, type Lesson, type LessonInput } from '../lessonSchema';
+import { backpropLesson } from './backprop';
 import { convnetsLesson } from './convnets';
 import { learningRatesLesson } from './learningRates';
 import { perceptronLesson } from './perceptron';
@@ -10,6 +11,7 @@ import { whyReluLesson } from './whyRelu';
 
 export const LESSON_INPUTS: readonly LessonInput[] = [
   perceptronLesson,
+  backpropLesson,
   whyReluLesson,
   learningRatesLesson,
   saddlePointsLesson,
