@@ -7,12 +7,15 @@ import { useState } from 'react';
 import { CpuBackend } from '../../engine/backend/cpu/cpuBackend';
 import { makeToyDataset } from '../../engine/data/toy2d';
 import { traceBatch, type ModuleTrace, type TracedNode } from '../../engine/analysis/moduleTrace';
+import { inferShapes } from '../../engine/spec/inferShapes';
 import type { ExperimentSpec } from '../../engine/spec/schema';
 import { useAppStore } from '../store/store';
 import { publishTrace } from './backpropLive';
 import './backprop.css';
 
 const BATCH = 4;
+/** Above this the trace is refused: it runs on the page, which must not stall. */
+const MAX_PARAMS = 20_000;
 const SHOWN = 6;
 
 function numbers(values: Float32Array | null, sample: number, size: number): string {
@@ -29,6 +32,9 @@ function norm(values: Float32Array): string {
 
 function runTrace(spec: ExperimentSpec): ModuleTrace | string {
   if (spec.data.dataset !== 'toy') return 'The trace is offered for the 2-D toy sets only.';
+  const { totalParams } = inferShapes(spec.model);
+  if (totalParams > MAX_PARAMS)
+    return `This model has ${totalParams.toLocaleString('en')} parameters; the trace is for small nets (up to ${MAX_PARAMS.toLocaleString('en')}), which it can run on the page without stalling it.`;
   const data = makeToyDataset(spec.data, spec.train.seed);
   const split = data.train;
   const inputs = split.inputs as Float32Array;
