@@ -75,7 +75,7 @@ async function backendFor(choice: BackendChoice): Promise<Backend> {
   if (typeof gpu === 'string') why = gpu;
   else if (gpu.deviceLost) why = 'the GPU device was lost';
   else if (gpu.source.isFallback && choice === 'auto') {
-    why = `the only WebGPU adapter is a software fallback (${gpu.source.description}), slower than the CPU backend for word2vec; choose WebGPU to use it anyway`;
+    why = `the only WebGPU adapter is a software fallback (${gpu.source.description}), which trains word2vec no faster than the CPU backend; choose WebGPU to use it anyway`;
   } else {
     emit({ type: 'backend', kind: 'webgpu', description: gpu.description, note: null });
     return gpu;

@@ -6,8 +6,8 @@ export type { WordSettings };
 
 /**
  * 'auto': WebGPU when the browser gives a hardware adapter, else the CPU backend, with a note
- * why. A software fallback adapter (SwiftShader) runs word2vec about 6× slower than the CPU
- * backend (npm run bench -- --words), so auto does not take it; 'webgpu' does.
+ * why. A software fallback adapter (SwiftShader) runs on the CPU too and trains word2vec no
+ * faster than the CPU backend (npm run bench -- --words), so auto does not take it; 'webgpu' does.
  */
 export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
 
