@@ -3,7 +3,6 @@ import { CpuBackend } from './cpuBackend';
 import { f32 } from './cpuBuffer';
 import { EmbeddingSegments } from '../embeddingSegments';
 import { randomArray, randomInts } from '../conformance/runner';
-import { softplus } from './embedding';
 
 describe('EmbeddingSegments', () => {
   it('groups positions by row in order of first appearance, ascending within a row, without zero weights', () => {
@@ -18,10 +17,21 @@ describe('EmbeddingSegments', () => {
 });
 
 describe('logistic loss', () => {
-  it('softplus is exact for large magnitudes (no overflow)', () => {
-    expect(softplus(800)).toBe(800);
-    expect(softplus(-800)).toBe(0);
-    expect(softplus(0)).toBeCloseTo(Math.LN2, 12);
+  it('is exact for large scores (no overflow) and log 2 at 0, with σ(s) − label as gradient', () => {
+    const backend = new CpuBackend();
+    const put = (values: number[]) => {
+      const b = backend.alloc(values.length, 'f32', 'x');
+      backend.write(b, Float32Array.from(values));
+      return b;
+    };
+    const scores = put([800, -800, 0, 800]);
+    const labels = put([1, 0, 1, 0]);
+    const dS = put([9, 9, 9, 9]);
+    const metrics = put([0, 0]);
+    backend.logisticLoss({ scores, labels, n: 4, dS, metrics, gradScale: 2 });
+    expect(f32(metrics)[0]).toBeCloseTo(Math.LN2 + 800, 4);
+    expect(f32(metrics)[1]).toBe(2);
+    expect([...f32(dS)]).toEqual([0, 0, -1, 2]);
   });
 });
 

@@ -18,21 +18,30 @@ export function embeddingBag(p: EmbeddingBagParams): void {
   const rows = table.length / dim;
   for (let b = 0; b < bags; b++) {
     const to = b * dim;
+    if (bagSize === 1 && weights === null) {
+      // A plain row gather (skip-gram): copied, not summed into a cleared row.
+      const from = checkedRow(indices[b], b, rows, p) * dim;
+      for (let d = 0; d < dim; d++) out[to + d] = table[from + d];
+      continue;
+    }
     out.fill(0, to, to + dim);
     for (let j = 0; j < bagSize; j++) {
       const pos = b * bagSize + j;
       const w = weights ? weights[pos] : 1;
       if (w === 0) continue;
-      const row = indices[pos];
-      if (row < 0 || row >= rows) {
-        throw new Error(
-          `embeddingBag: index ${row} at ${pos} is outside the ${rows} rows of "${p.table.label}"`,
-        );
-      }
-      const from = row * dim;
+      const from = checkedRow(indices[pos], pos, rows, p) * dim;
       for (let d = 0; d < dim; d++) out[to + d] += w * table[from + d];
     }
   }
+}
+
+function checkedRow(row: number, pos: number, rows: number, p: EmbeddingBagParams): number {
+  if (row < 0 || row >= rows) {
+    throw new Error(
+      `embeddingBag: index ${row} at ${pos} is outside the ${rows} rows of "${p.table.label}"`,
+    );
+  }
+  return row;
 }
 
 /** One row's sum, reused across calls (the CPU kernels allocate nothing per step). */
@@ -99,11 +108,6 @@ export function batchedDotBackward(p: BatchedDotBackwardParams): void {
   }
 }
 
-/** log(1 + e^x) without overflow. */
-export function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-}
-
 export function logisticLoss(p: LogisticLossParams): void {
   const scores = f32(p.scores);
   const labels = f32(p.labels);
@@ -113,10 +117,13 @@ export function logisticLoss(p: LogisticLossParams): void {
   let right = 0;
   for (let i = 0; i < p.n; i++) {
     const s = scores[i];
-    const y = labels[i];
-    loss += y > 0.5 ? softplus(-s) : softplus(s);
-    if (s > 0 === y > 0.5) right++;
-    if (dS) dS[i] = (1 / (1 + Math.exp(-s)) - y) * p.gradScale;
+    const positive = labels[i] > 0.5;
+    // One exponential for both: e = e^−|s|, softplus(±s) and σ(s) follow from it stably.
+    const e = Math.exp(-Math.abs(s));
+    const log1pe = Math.log1p(e);
+    loss += (positive ? Math.max(-s, 0) : Math.max(s, 0)) + log1pe;
+    if (s > 0 === positive) right++;
+    if (dS) dS[i] = ((s >= 0 ? 1 / (1 + e) : e / (1 + e)) - labels[i]) * p.gradScale;
   }
   metrics[0] += loss;
   metrics[1] += right;
