@@ -104,6 +104,8 @@ export interface BenchRecord {
     vocabulary: number;
     pairsPerSec: number;
     corpusWordsPerSec: number;
+    /** Centre words per second of this process's CPU time: what a machine to itself would see. */
+    wordsPerCpuSecond: number;
   };
   /** UI suite: the longest gap between two animation frames while training, in ms. */
   longestFrameGapMs?: number | null;

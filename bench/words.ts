@@ -77,9 +77,14 @@ async function wordsOn(
   await s.model.readLoss();
   const words0 = s.wordsDone;
   const t1 = performance.now();
+  const cpu0 = process.cpuUsage();
   s.trainSteps(steps);
   await backend.sync();
   const seconds = (performance.now() - t1) / 1000;
+  const used = process.cpuUsage(cpu0);
+  // On a shared machine the wall clock counts waiting for a core; this process's CPU time does
+  // not (on WebGPU it includes Dawn's and SwiftShader's threads in this process).
+  const cpuSeconds = (used.user + used.system) / 1e6;
   const loss = await s.model.readLoss();
   const words = s.wordsDone - words0;
   // The corpus words read per centre word trained: subsampling keeps a fraction of them.
@@ -108,6 +113,7 @@ async function wordsOn(
       vocabulary: s.vocab.words.length,
       pairsPerSec: (steps * settings.batchRows) / seconds,
       corpusWordsPerSec: (words * readPerTrained) / seconds,
+      wordsPerCpuSecond: words / cpuSeconds,
     },
     ratioVsTfjsCpu: null,
     timestamp: new Date().toISOString(),
@@ -115,7 +121,7 @@ async function wordsOn(
   };
   s.free();
   console.log(
-    `  ${Math.round(words / seconds).toLocaleString('en')} centre words/s (${Math.round(record.words!.corpusWordsPerSec).toLocaleString('en')} corpus words/s), ${record.msPerStep!.toFixed(1)} ms a batch, first batch ${firstStepMs.toFixed(0)} ms, loss ${record.finalLoss?.toFixed(3)}`,
+    `  ${Math.round(words / seconds).toLocaleString('en')} centre words/s (${Math.round(record.words!.corpusWordsPerSec).toLocaleString('en')} corpus words/s; ${Math.round(record.words!.wordsPerCpuSecond).toLocaleString('en')} per CPU-second), ${record.msPerStep!.toFixed(1)} ms a batch, first batch ${firstStepMs.toFixed(0)} ms, loss ${record.finalLoss?.toFixed(3)}`,
   );
   return record;
 }
