@@ -21,10 +21,11 @@ export function barnesHutGradient(
   tree: QuadTree,
   grad: Float32Array,
   measure: boolean,
+  /** 2n floats of scratch for the repulsions (made here when not given). */
+  neg: Float64Array = new Float64Array(2 * n),
 ): { z: number; plog: number } {
   tree.build(y, n);
-  const rep = new Float64Array(2);
-  const neg = new Float64Array(2 * n);
+  const rep = REPULSION;
   let z = 0;
   let plog = 0;
   for (let i = 0; i < n; i++) {
@@ -55,6 +56,8 @@ export function barnesHutGradient(
   return { z, plog };
 }
 
+const REPULSION = new Float64Array(2);
+
 export class BarnesHutTsne implements TsneSolver {
   readonly method = 'barnesHut' as const;
   iteration = 0;
@@ -63,6 +66,7 @@ export class BarnesHutTsne implements TsneSolver {
   private readonly velocity: Float32Array;
   private readonly gains: Float32Array;
   private readonly tree = new QuadTree();
+  private readonly neg: Float64Array;
   private readonly learningRate: number;
 
   constructor(
@@ -75,6 +79,7 @@ export class BarnesHutTsne implements TsneSolver {
     this.grad = new Float32Array(2 * n);
     this.velocity = new Float32Array(2 * n);
     this.gains = new Float32Array(2 * n).fill(1);
+    this.neg = new Float64Array(2 * n);
     this.learningRate = learningRateFor(options, n);
   }
 
@@ -93,6 +98,7 @@ export class BarnesHutTsne implements TsneSolver {
         this.tree,
         this.grad,
         measure,
+        this.neg,
       );
       if (measure) kl = this.p.plogp + plog + Math.log(z);
       tsneUpdateArrays(
