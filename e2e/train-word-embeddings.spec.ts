@@ -3,10 +3,11 @@
 //
 // The run: skip-gram, 32 dimensions, window 5, 5 negatives, lr 0.1, subsampling 1e-4, one epoch
 // (about 850,000 centre words), seed 1, on the CPU backend (bit-identical from run to run, so the
-// check below is about this exact run; WebGPU on SwiftShader is no faster here). In Node, seeds 1–5
-// of this recipe each put at least two of WAR_LIKE among the ten neighbours of "war" (seed 1: threat,
-// wars, conflict, fighting, struggle; seed 4: struggle, victory, menace) and "navy" among the ten of
-// "army" — see the report in scratch/ and the README.
+// check below is about this exact run; WebGPU on SwiftShader is slower here). In Node, seeds 1–5
+// of this recipe each put at least two of WAR_LIKE among the ten neighbours of "war" (seed 1:
+// threat, wars, conflict, fighting, struggle; 2: threat, struggle; 3: danger, wars, victory;
+// 4: struggle, victory; 5: conflict, struggle, victory, aggression) and "navy" among the ten of
+// "army". Years, places and "ii" (world war ii) also come up, but vary from seed to seed.
 import { expect, test, type Page } from '@playwright/test';
 
 const WAR_LIKE = [
