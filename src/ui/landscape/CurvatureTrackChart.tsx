@@ -3,15 +3,12 @@
 // 2/λmax" read the other way round, and negative λmin (a saddle direction) shaded.
 import { line, scaleLinear } from 'd3';
 import type { CurvatureFrame } from '../../engine/analysis/landscapeFrames';
-import { AxisTicks } from '../lab/AxisTicks';
 import { formatLoss } from '../lab/ContourMap';
+import { CHART_MARGIN, ChartFrame } from './ChartFrame';
 
 const WIDTH = 380;
 const HEIGHT = 220;
-const LEFT = 58;
-const RIGHT = 10;
-const TOP = 10;
-const BOTTOM = 36;
+const { left: LEFT, right: RIGHT } = CHART_MARGIN;
 
 export function CurvatureTrackChart({ frames }: { frames: readonly CurvatureFrame[] }) {
   const steps = frames.map((f) => f.step);
@@ -27,7 +24,7 @@ export function CurvatureTrackChart({ frames }: { frames: readonly CurvatureFram
   const y = scaleLinear()
     .domain([lowest, Math.max(highest, showBound ? bound : highest) * 1.08 || 1])
     .nice()
-    .range([HEIGHT - BOTTOM, TOP]);
+    .range([HEIGHT - CHART_MARGIN.bottom, CHART_MARGIN.top]);
   const curve = (pick: (f: CurvatureFrame) => number) =>
     line<CurvatureFrame>()
       .x((f) => x(f.step))
@@ -35,21 +32,18 @@ export function CurvatureTrackChart({ frames }: { frames: readonly CurvatureFram
   const saddles = frames.filter((f) => f.min < 0).length;
   return (
     <figure className="landscape-figure">
-      <svg
-        className="landscape-line"
+      <ChartFrame
         width={WIDTH}
         height={HEIGHT}
-        data-testid="curvature-track-chart"
-        role="img"
-        aria-label="Largest and smallest Hessian eigenvalue over the training steps"
+        x={x}
+        y={y}
+        xTicks={5}
+        yTicks={4}
+        xTitle="step"
+        yTitle="eigenvalue"
+        testId="curvature-track-chart"
+        label="Largest and smallest Hessian eigenvalue over the training steps"
       >
-        <rect
-          x={LEFT}
-          y={TOP}
-          width={WIDTH - LEFT - RIGHT}
-          height={HEIGHT - TOP - BOTTOM}
-          className="landscape-frame"
-        />
         {lowest < 0 && (
           <rect
             x={LEFT}
@@ -73,17 +67,7 @@ export function CurvatureTrackChart({ frames }: { frames: readonly CurvatureFram
         {frames.map((f) => (
           <circle key={f.step} cx={x(f.step)} cy={y(f.max)} r={2.5} className="curvature-dot" />
         ))}
-        <AxisTicks x={x} y={y} xTicks={5} yTicks={4} bottom={HEIGHT - BOTTOM} left={LEFT} />
-        <text x={(LEFT + WIDTH - RIGHT) / 2} y={HEIGHT - 3} textAnchor="middle">
-          step
-        </text>
-        <text
-          textAnchor="middle"
-          transform={`translate(11,${(TOP + HEIGHT - BOTTOM) / 2}) rotate(-90)`}
-        >
-          eigenvalue
-        </text>
-      </svg>
+      </ChartFrame>
       <figcaption data-testid="curvature-track-caption">
         <span className="curvature-key-max">λmax</span> and{' '}
         <span className="curvature-key-min">λmin</span> at {frames.length} step

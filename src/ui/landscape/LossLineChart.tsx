@@ -2,14 +2,11 @@
 // (t = 1), a little past both ends: whether training went down one smooth valley or over a ridge.
 import { line, scaleLinear } from 'd3';
 import type { LossLineFrame } from '../../engine/analysis/landscapeFrames';
-import { AxisTicks } from '../lab/AxisTicks';
+import { CHART_MARGIN, ChartFrame } from './ChartFrame';
 
 const WIDTH = 360;
 const HEIGHT = 220;
-const LEFT = 54;
-const RIGHT = 10;
-const TOP = 10;
-const BOTTOM = 36;
+const { left: LEFT, right: RIGHT, top: TOP, bottom: BOTTOM } = CHART_MARGIN;
 
 export function LossLineChart({ frame }: { frame: LossLineFrame }) {
   const ts = Array.from(frame.t);
@@ -27,21 +24,18 @@ export function LossLineChart({ frame }: { frame: LossLineFrame }) {
     .x((_, i) => x(ts[i]))
     .y((v) => y(v))(losses);
   return (
-    <svg
-      className="landscape-line"
+    <ChartFrame
       width={WIDTH}
       height={HEIGHT}
-      data-testid="landscape-line-chart"
-      role="img"
-      aria-label="Loss along the line from the initial to the current weights"
+      x={x}
+      y={y}
+      xTicks={6}
+      yTicks={4}
+      xTitle="t (0: initial weights, 1: now)"
+      yTitle="loss"
+      testId="landscape-line-chart"
+      label="Loss along the line from the initial to the current weights"
     >
-      <rect
-        x={LEFT}
-        y={TOP}
-        width={WIDTH - LEFT - RIGHT}
-        height={HEIGHT - TOP - BOTTOM}
-        className="landscape-frame"
-      />
       {[0, 1].map((t) => (
         <line
           key={t}
@@ -53,18 +47,6 @@ export function LossLineChart({ frame }: { frame: LossLineFrame }) {
         />
       ))}
       <path d={path ?? ''} className="landscape-curve" />
-      <g>
-        <AxisTicks x={x} y={y} xTicks={6} yTicks={4} bottom={HEIGHT - BOTTOM} left={LEFT} />
-        <text x={(LEFT + WIDTH - RIGHT) / 2} y={HEIGHT - 3} textAnchor="middle">
-          t (0: initial weights, 1: now)
-        </text>
-        <text
-          textAnchor="middle"
-          transform={`translate(11,${(TOP + HEIGHT - BOTTOM) / 2}) rotate(-90)`}
-        >
-          loss
-        </text>
-      </g>
-    </svg>
+    </ChartFrame>
   );
 }
