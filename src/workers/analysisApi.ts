@@ -19,7 +19,15 @@ export interface MapRequest {
   /** t-SNE only: start from this layout (n × 2, a previous run's) instead of PCA. */
   previous?: Float32Array | null;
   seed?: number;
+  /**
+   * Exact t-SNE's backend: 'webgpu' when there is an adapter, 'cpu', or 'auto' (the default):
+   * WebGPU unless the adapter is a software fallback such as SwiftShader, which emulates a GPU
+   * on the CPU and runs this kernel several times slower than the JavaScript backend.
+   */
+  device?: MapDevice;
 }
+
+export type MapDevice = 'auto' | 'webgpu' | 'cpu';
 
 /** The exact method's n² pairs stay interactive up to here; above, Barnes-Hut. */
 export const AUTO_EXACT_MAX = 3000;

@@ -70,7 +70,7 @@ export async function runMap(
       exaggerated: false,
       algorithm: 'pca',
       explained: [r.variances[0] / r.totalVariance, r.variances[1] / r.totalVariance],
-      computedBy: 'JavaScript (PCA)',
+      computedBy: 'JavaScript',
     };
     send(frame);
     return outcome('done', frame, null);
@@ -100,7 +100,7 @@ export async function runMap(
     backend = host.fallback(`WebGPU failed: ${messageOf(error)}`);
     solver = await createTsne(request.vectors, request.dim, options, backend);
   }
-  const computedBy = algorithm === 'exact' ? host.describe(backend) : 'JavaScript (Barnes-Hut)';
+  const computedBy = algorithm === 'exact' ? host.describe(backend) : 'JavaScript';
   const exaggerationEnds = previous ? 0 : DEFAULT_TSNE.exaggerationIterations;
   let last: MapFrame | null = null;
   let lastSent = 0;

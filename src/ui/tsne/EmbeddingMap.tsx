@@ -21,7 +21,8 @@
  * Behaviour
  * - Nothing runs until a person presses Run (method t-SNE or PCA, perplexity, iterations).
  *   t-SNE streams: the map redraws every few iterations with the iteration and KL divergence.
- *   Exact t-SNE (on the GPU when there is one) up to 3,000 points, Barnes-Hut above.
+ *   Exact t-SNE up to 3,000 points, Barnes-Hut above. "Compute on": Auto (the GPU, unless the
+ *   browser's WebGPU is a software fallback, slower than JavaScript), GPU or CPU.
  * - Stop ends a run; "Re-run from this layout" runs t-SNE again starting from the map shown
  *   (no early exaggeration) — for vectors that changed (an embedding that trained on), as long
  *   as the number of points is the same. New `vectors` never start a run by themselves; the
@@ -31,12 +32,13 @@
  */
 import * as Comlink from 'comlink';
 import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
-import type { MapFrame, MapMethod } from '../../workers/analysisApi';
+import type { MapDevice, MapFrame, MapMethod } from '../../workers/analysisApi';
 import { getAnalysis } from './analysisClient';
 import { groupColor } from './mapColors';
 import { paintMap } from './mapPaint';
 import { fitView, pan, pointAt, searchLabels, zoomAt, type MapView } from './mapView';
 import { KlSparkline } from './KlSparkline';
+import { publishMap } from './mapLive';
 import './embeddingMap.css';
 
 export interface EmbeddingMapProps {
@@ -84,6 +86,7 @@ export function EmbeddingMap({
   const [method, setMethod] = useState<MapMethod>('tsne');
   const [perplexity, setPerplexity] = useState(defaultPerplexity);
   const [iterations, setIterations] = useState(defaultIterations);
+  const [device, setDevice] = useState<MapDevice>('auto');
   const [query, setQuery] = useState('');
   const [group, setGroup] = useState<number | null>(null);
   const [state, setState] = useState<RunState>('idle');
@@ -103,6 +106,19 @@ export function EmbeddingMap({
   const drag = useRef<{ x: number; y: number } | null>(null);
   const pending = useRef(0);
   const running = useRef(false);
+
+  // Told to readers outside the map (a lesson's checks): how its run stands, and from what.
+  useEffect(
+    () =>
+      publishMap(testId, {
+        state,
+        iteration: readout?.iteration ?? 0,
+        kl: readout?.kl ?? null,
+        algorithm: readout?.algorithm ?? null,
+        from: mapped?.from ?? null,
+      }),
+    [testId, state, readout, mapped],
+  );
 
   const highlighted = useMemo(() => {
     const set = searchLabels(labels, query);
@@ -253,7 +269,7 @@ export function EmbeddingMap({
       try {
         const outcome = await getAnalysis().map(
           Comlink.transfer(
-            { vectors: copy, dim, method, perplexity, iterations, previous, seed: 1 },
+            { vectors: copy, dim, method, perplexity, iterations, previous, seed: 1, device },
             transferables,
           ),
           Comlink.proxy(onFrame),
@@ -267,7 +283,7 @@ export function EmbeddingMap({
         running.current = false;
       }
     },
-    [n, dim, vectors, method, perplexity, iterations, requestDraw, readout],
+    [n, dim, vectors, method, perplexity, iterations, device, requestDraw, readout],
   );
 
   const stop = useCallback(() => {
@@ -350,6 +366,19 @@ export function EmbeddingMap({
                 data-testid={`${testId}-iterations`}
               />
             </label>
+            <label title="Where exact t-SNE runs (Barnes-Hut, above 3,000 points, is always JavaScript)">
+              Compute on{' '}
+              <select
+                value={device}
+                onChange={(e) => setDevice(e.target.value as MapDevice)}
+                disabled={state === 'running'}
+                data-testid={`${testId}-device`}
+              >
+                <option value="auto">Auto</option>
+                <option value="webgpu">GPU (WebGPU)</option>
+                <option value="cpu">CPU</option>
+              </select>
+            </label>
           </>
         )}
         <button
@@ -427,7 +456,7 @@ export function EmbeddingMap({
           </span>
         )}
         {readout && (
-          <span className="embedding-map-muted">
+          <span className="embedding-map-muted" data-testid={`${testId}-computed`}>
             {readout.algorithm === 'pca'
               ? ''
               : readout.algorithm === 'exact'

@@ -25,6 +25,10 @@ export function KlSparkline({ points }: { points: { iteration: number; kl: numbe
       width={w}
       height={h}
       role="img"
+      data-testid="kl-sparkline"
+      data-points={points.length}
+      data-first={points[0].kl}
+      data-last={points[points.length - 1].kl}
       aria-label={`KL divergence from ${points[0].kl.toFixed(3)} to ${points[points.length - 1].kl.toFixed(3)}`}
     >
       <path d={d} fill="none" stroke="#2563eb" strokeWidth={1.5} />
