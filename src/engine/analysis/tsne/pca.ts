@@ -5,6 +5,7 @@
 // Used as the fast alternative to t-SNE, as its initial layout, and to bring inputs down to 50
 // dimensions before t-SNE's distances, as the reference implementations do.
 import { SeededRandom } from '../../rng';
+import { symmetricEigen } from '../symmetricEigen';
 
 export interface PcaResult {
   /** n × k projections of the centred points onto the components. */
@@ -75,51 +76,6 @@ function orthonormalise(q: Float64Array, d: number, m: number, rng: SeededRandom
   }
 }
 
-/** Eigen-decomposition of a small symmetric m × m matrix by cyclic Jacobi rotations. */
-export function jacobiEigen(
-  a: Float64Array,
-  m: number,
-): { values: Float64Array; vectors: Float64Array } {
-  const v = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) v[i * m + i] = 1;
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    for (let p = 0; p < m; p++) for (let q = p + 1; q < m; q++) off += a[p * m + q] ** 2;
-    if (off < 1e-30) break;
-    for (let p = 0; p < m; p++) {
-      for (let q = p + 1; q < m; q++) {
-        const apq = a[p * m + q];
-        if (Math.abs(apq) < 1e-300) continue;
-        const theta = (a[q * m + q] - a[p * m + p]) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < m; k++) {
-          const akp = a[k * m + p];
-          const akq = a[k * m + q];
-          a[k * m + p] = c * akp - s * akq;
-          a[k * m + q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < m; k++) {
-          const apk = a[p * m + k];
-          const aqk = a[q * m + k];
-          a[p * m + k] = c * apk - s * aqk;
-          a[q * m + k] = s * apk + c * aqk;
-        }
-        for (let k = 0; k < m; k++) {
-          const vkp = v[k * m + p];
-          const vkq = v[k * m + q];
-          v[k * m + p] = c * vkp - s * vkq;
-          v[k * m + q] = s * vkp + c * vkq;
-        }
-      }
-    }
-  }
-  const values = new Float64Array(m);
-  for (let i = 0; i < m; i++) values[i] = a[i * m + i];
-  return { values, vectors: v };
-}
-
 /** The top `k` principal components of the rows of `x` (n × d) and the points projected on them. */
 export function pca(x: ArrayLike<number>, n: number, d: number, k: number, seed = 1): PcaResult {
   if (n < 1 || d < 1) throw new Error(`PCA of ${n} points in ${d} dimensions`);
@@ -163,8 +119,9 @@ export function pca(x: ArrayLike<number>, n: number, d: number, k: number, seed 
       for (let a = 0; a < d; a++) s += q[i * d + a] * cq[j * d + a];
       t[i * m + j] = s;
     }
-  const { values, vectors } = jacobiEigen(t, m);
-  const order = Array.from({ length: m }, (_, i) => i).sort((i, j) => values[j] - values[i]);
+  // Ascending: the largest variance is the last column.
+  const { values, vectors } = symmetricEigen(t, m);
+  const order = Array.from({ length: m }, (_, i) => m - 1 - i);
   const components = new Float64Array(k * d);
   const variances = new Float64Array(k);
   for (let r = 0; r < k; r++) {
