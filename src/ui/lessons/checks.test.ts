@@ -17,6 +17,9 @@ const base: LiveState = {
   selectedRunIds: [],
   lab: INITIAL_LAB,
   labLive: null,
+  words: { state: 'empty', words: 0, wordsPlanned: 0 },
+  neighbours: null,
+  maps: { maps: {}, sources: {} },
 };
 
 const check = (c: Check, live: Partial<LiveState>) => evaluateCheck(c, { ...base, ...live });
@@ -121,5 +124,75 @@ describe('lesson checks', () => {
     const curvature = { count: 3, max: 4.2, min: -0.3, step: 150 };
     expect(check(c, { curvature })).toMatchObject({ passed: true });
     expect(check(c, { curvature }).now).toContain('a saddle direction');
+  });
+
+  it('words: trained, and the neighbours shown for the word asked about', () => {
+    const c: Check = { name: 'wordsTrainedAtLeast', words: 1_000_000 };
+    expect(check(c, {}).passed).toBe(false);
+    const words = { state: 'done', words: 1_790_000, wordsPlanned: 1_790_000 };
+    expect(check(c, { words })).toMatchObject({
+      passed: true,
+      now: '1,790,000 of 1,790,000, done',
+    });
+    const n: Check = {
+      name: 'neighboursInclude',
+      word: 'war',
+      anyOf: ['wars', 'threat'],
+      atLeast: 2,
+    };
+    expect(check(n, {}).passed).toBe(false);
+    const neighbours = { word: 'war', neighbours: ['threat', 'ii', 'wars', 'peace'] };
+    expect(check(n, { neighbours })).toMatchObject({ passed: true, now: '2: threat, wars' });
+    expect(check({ ...n, atLeast: 3 }, { neighbours }).passed).toBe(false);
+    // The same list under another word does not count.
+    expect(check(n, { neighbours: { ...neighbours, word: 'army' } }).passed).toBe(false);
+  });
+
+  it('maps: a finished t-SNE run on the capture described', () => {
+    const vectors = new Float32Array(4);
+    const done = {
+      state: 'done' as const,
+      iteration: 500,
+      kl: 1.234,
+      algorithm: 'exact' as const,
+      from: vectors,
+    };
+    const maps = {
+      maps: { 'representations-map': done, 'words-map': done },
+      sources: { 'representations-map': { vectors, layer: 'relu', step: 0 } },
+    };
+    expect(check({ name: 'wordsMapped' }, {}).passed).toBe(false);
+    expect(check({ name: 'wordsMapped' }, { maps })).toMatchObject({
+      passed: true,
+      now: 't-SNE, iteration 500, KL divergence 1.234, done',
+    });
+    const pca = { maps: { 'words-map': { ...done, algorithm: 'pca' as const } }, sources: {} };
+    expect(check({ name: 'wordsMapped' }, { maps: pca }).passed).toBe(false);
+
+    const before: Check = { name: 'representationsMapped', minStep: 0, maxStep: 0 };
+    const after: Check = { name: 'representationsMapped', minStep: 150 };
+    const pixels: Check = { name: 'representationsMapped', layer: 'input', minStep: 0 };
+    expect(check(before, {}).passed).toBe(false);
+    expect(check(before, { maps }).passed).toBe(true);
+    expect(check(after, { maps }).passed).toBe(false);
+    expect(check(pixels, { maps }).passed).toBe(false);
+    const later = { vectors: new Float32Array(4), layer: 'relu', step: 200 };
+    // Captured again after training but not mapped yet: the layout is of the old capture.
+    const stale = { ...maps, sources: { 'representations-map': later } };
+    expect(check(after, { maps: stale })).toMatchObject({
+      passed: false,
+      now: 'captured relu at step 200; not mapped yet',
+    });
+    const mapped = {
+      maps: { 'representations-map': { ...done, from: later.vectors } },
+      sources: { 'representations-map': later },
+    };
+    expect(check(after, { maps: mapped }).passed).toBe(true);
+    expect(check(before, { maps: mapped }).passed).toBe(false);
+    const running = {
+      ...mapped,
+      maps: { 'representations-map': { ...done, from: later.vectors, state: 'running' as const } },
+    };
+    expect(check(after, { maps: running }).passed).toBe(false);
   });
 });

@@ -14,6 +14,8 @@ import { curvatureAt } from '../lab/curvatureMarks';
 import type { TraceLive } from '../backprop/backpropLive';
 import type { LabLive, LivePath } from '../lab/labLive';
 import type { LabSettings } from '../store/labSlice';
+import type { MapsLive } from '../tsne/mapLive';
+import type { NeighboursLive } from '../words/wordsLive';
 import type { RunNumbers } from '../store/runSlice';
 import { formatInteger, formatLoss, formatPercent } from '../train/format';
 import type { Check } from './lessonSchema';
@@ -30,6 +32,12 @@ export interface LiveState {
   selectedRunIds: readonly string[];
   lab: LabSettings;
   labLive: LabLive | null;
+  /** The Words page's run: how many corpus words it has read, of how many planned. */
+  words: { state: string; words: number; wordsPlanned: number };
+  /** The latest nearest-neighbours answer on the Words page. */
+  neighbours: NeighboursLive | null;
+  /** The embedding maps on the page and what their vectors are. */
+  maps: MapsLive;
 }
 
 export interface CheckStatus {
@@ -64,6 +72,18 @@ function pathNow(p: LivePath | null): string {
   const state = p.status === 'running' ? 'running' : p.status;
   return `${formatInteger(p.steps)} steps, L = ${fmt(p.loss)}, ${state}`;
 }
+
+/** A map's finished t-SNE run ('done', not PCA) and its KL divergence, in words. */
+function mapNow(live: LiveState, testId: string): { done: boolean; now: string } {
+  const m = live.maps.maps[testId];
+  if (m === undefined || m.state === 'idle') return { done: false, now: 'no map run yet' };
+  const tsne = m.algorithm !== 'pca';
+  const kl = m.kl === null ? '' : `, KL divergence ${m.kl.toFixed(3)}`;
+  const what = tsne ? `t-SNE, iteration ${formatInteger(m.iteration)}${kl}` : 'PCA';
+  return { done: m.state === 'done' && tsne, now: `${what}, ${m.state}` };
+}
+
+const layerName = (layer: string) => (layer === 'input' ? 'the pixels' : layer);
 
 const opCount = (spec: ExperimentSpec, op: string) =>
   spec.model.nodes.filter((n) => n.op === op).length;
@@ -249,6 +269,66 @@ export function evaluateCheck(check: Check, live: LiveState): CheckStatus {
         goal: `At least ${check.count} optimizers race`,
         now: `${n} racing`,
         passed: n >= check.count,
+      };
+    }
+    case 'wordsTrainedAtLeast': {
+      const w = live.words;
+      return {
+        goal: `Skip-gram has read ${formatInteger(check.words)} words of the corpus`,
+        now:
+          w.wordsPlanned > 0
+            ? `${formatInteger(w.words)} of ${formatInteger(w.wordsPlanned)}, ${w.state}`
+            : `no run yet (${w.state})`,
+        passed: w.words >= check.words,
+      };
+    }
+    case 'neighboursInclude': {
+      const answer = live.neighbours;
+      const asked = check.word.toLowerCase();
+      const shown = answer !== null && answer.word.trim().toLowerCase() === asked;
+      const hits = shown ? answer.neighbours.filter((w) => check.anyOf.includes(w)) : [];
+      return {
+        goal: `Among the neighbours of “${check.word}”, ${check.atLeast === 1 ? 'one' : `at least ${check.atLeast}`} of: ${check.anyOf.join(', ')}`,
+        now: !shown
+          ? `no neighbours of “${check.word}” shown`
+          : hits.length === 0
+            ? 'none of them yet'
+            : `${hits.length}: ${hits.join(', ')}`,
+        passed: hits.length >= check.atLeast,
+      };
+    }
+    case 'wordsMapped': {
+      const m = mapNow(live, 'words-map');
+      return { goal: 'A t-SNE map of the word vectors', now: m.now, passed: m.done };
+    }
+    case 'representationsMapped': {
+      const id = 'representations-map';
+      const m = mapNow(live, id);
+      const source = live.maps.sources[id];
+      const { layer, minStep, maxStep } = check;
+      const which = layer === undefined ? 'a hidden layer' : layerName(layer);
+      const when =
+        maxStep === undefined
+          ? minStep > 0
+            ? ` after ${formatInteger(minStep)} or more training steps`
+            : ''
+          : maxStep === 0
+            ? ' before training'
+            : ` captured between steps ${formatInteger(minStep)} and ${formatInteger(maxStep)}`;
+      const fits =
+        source !== undefined &&
+        (layer === undefined ? source.layer !== 'input' : source.layer === layer) &&
+        source.step >= minStep &&
+        (maxStep === undefined || source.step <= maxStep);
+      // The layout shown must be of the capture described, not of an earlier one.
+      const current = source !== undefined && live.maps.maps[id]?.from === source.vectors;
+      return {
+        goal: `A t-SNE map of ${which}${when}`,
+        now:
+          source === undefined
+            ? 'nothing captured yet'
+            : `captured ${layerName(source.layer)} at step ${formatInteger(source.step)}; ${current ? m.now : 'not mapped yet'}`,
+        passed: fits && current && m.done,
       };
     }
   }

@@ -24,6 +24,11 @@ const TARGETS: Record<LessonTarget, string> = {
   landscape: '[data-testid="landscape-panel"]',
   insights: '[data-testid="insights"]',
   lab: '[data-testid="loss-lab"]',
+  representations: '[data-testid="insight-representations"]',
+  wordsRun: 'section.words-run',
+  neighbours: 'section[aria-label="Nearest neighbours"]',
+  analogy: 'section[aria-label="Analogy"]',
+  wordsMap: 'section.words-map',
 };
 
 const sameSpec = (a: ExperimentSpec, b: ExperimentSpec) => JSON.stringify(a) === JSON.stringify(b);
@@ -38,6 +43,9 @@ function bringIntoView(target: LessonTarget): void {
       if (--tries > 0) requestAnimationFrame(look);
       return;
     }
+    // A folded panel (an insight such as Representations) is opened.
+    const fold = el.querySelector(':scope > header > button[aria-expanded="false"]');
+    if (fold instanceof HTMLButtonElement) fold.click();
     el.scrollIntoView({ block: 'start', behavior: 'smooth' });
     el.classList.add('lesson-spotlight');
     window.setTimeout(() => el.classList.remove('lesson-spotlight'), 2400);

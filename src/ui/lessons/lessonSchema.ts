@@ -78,11 +78,18 @@ export const LESSON_TARGETS = [
   'landscape',
   'insights',
   'lab',
+  'representations',
+  'wordsRun',
+  'neighbours',
+  'analogy',
+  'wordsMap',
 ] as const;
 export type LessonTarget = (typeof LESSON_TARGETS)[number];
 
 export const stepActionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('showPage'), page: z.enum(['playground', 'lossSurfaces']) }).strict(),
+  z
+    .object({ kind: z.literal('showPage'), page: z.enum(['playground', 'lossSurfaces', 'words']) })
+    .strict(),
   /** Selects a node in the graph editor, so the inspector shows it. */
   z.object({ kind: z.literal('highlightNode'), nodeId: z.string().min(1).max(64) }).strict(),
   z.object({ kind: z.literal('scrollTo'), target: z.enum(LESSON_TARGETS) }).strict(),
@@ -159,6 +166,32 @@ export const checkSchema = z.discriminatedUnion('name', [
     .strict(),
   /** At least `count` optimizers race in the current race. */
   z.object({ name: z.literal('labRacing'), count: z.number().int().min(1) }).strict(),
+  /** The Words page's run has read at least this many corpus words (the page's "trained"). */
+  z.object({ name: z.literal('wordsTrainedAtLeast'), words: z.number().int().min(1) }).strict(),
+  /** The neighbours shown for `word` include at least `atLeast` of `anyOf`. */
+  z
+    .object({
+      name: z.literal('neighboursInclude'),
+      word: z.string().min(1).max(40),
+      anyOf: z.array(z.string().min(1).max(40)).min(1).max(40),
+      atLeast: z.number().int().min(1).default(1),
+    })
+    .strict(),
+  /** The Words page's map of the most frequent words has finished a t-SNE run. */
+  z.object({ name: z.literal('wordsMapped') }).strict(),
+  /**
+   * The Representations panel's map has finished a t-SNE run on its latest capture: of a layer
+   * (`input`: the pixels; absent: any layer but the pixels) captured at a training step
+   * between `minStep` and `maxStep`.
+   */
+  z
+    .object({
+      name: z.literal('representationsMapped'),
+      layer: z.string().min(1).max(64).optional(),
+      minStep: z.number().int().min(0).default(0),
+      maxStep: z.number().int().min(0).optional(),
+    })
+    .strict(),
 ]);
 
 export const lessonStepSchema = z

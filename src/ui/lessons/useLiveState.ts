@@ -4,6 +4,8 @@ import { useMemo, useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { getTraceLive, subscribeTraceLive } from '../backprop/backpropLive';
 import { getLabLive, subscribeLabLive } from '../lab/labLive';
+import { getMapsLive, subscribeMapsLive } from '../tsne/mapLive';
+import { getNeighboursLive, subscribeNeighboursLive } from '../words/wordsLive';
 import { useAppStore } from '../store/store';
 import type { LiveState } from './checks';
 
@@ -25,6 +27,15 @@ export function useLiveState(): LiveState {
   const track = useAppStore((s) => s.curvatureTrack);
   const labLive = useSyncExternalStore(subscribeLabLive, getLabLive);
   const trace = useSyncExternalStore(subscribeTraceLive, getTraceLive);
+  const neighbours = useSyncExternalStore(subscribeNeighboursLive, getNeighboursLive);
+  const maps = useSyncExternalStore(subscribeMapsLive, getMapsLive);
+  const words = useAppStore(
+    useShallow((s) => ({
+      state: s.words.state as string,
+      words: s.words.progress?.words ?? 0,
+      wordsPlanned: s.words.progress?.wordsPlanned ?? 0,
+    })),
+  );
   const latest = track.length > 0 ? track[track.length - 1] : null;
   const curvature = useMemo(
     () =>
@@ -33,5 +44,17 @@ export function useLiveState(): LiveState {
         : { count: track.length, max: latest.max, min: latest.min, step: latest.step },
     [track.length, latest],
   );
-  return { run, spec, selectedRunIds, lab, labLive, testReportStep, curvature, trace };
+  return {
+    run,
+    spec,
+    selectedRunIds,
+    lab,
+    labLive,
+    testReportStep,
+    curvature,
+    trace,
+    words,
+    neighbours,
+    maps,
+  };
 }

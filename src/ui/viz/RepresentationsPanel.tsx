@@ -4,13 +4,14 @@
 // true class. Early in training a hidden layer's map is much like the pixels' ('input'); as the
 // network learns, the classes pull apart. Capture again later and "Re-run from this layout"
 // to watch that happen from the same starting picture.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { inferShapes } from '../../engine/spec/inferShapes';
 import { isLossOp } from '../../engine/spec/ops';
 import type { LayerActivations } from '../../workers/representations';
 import { getEngine } from '../app/engineClient';
 import { useAppStore } from '../store/store';
 import { EmbeddingMap } from '../tsne/EmbeddingMap';
+import { publishMapSource } from '../tsne/mapLive';
 
 const COUNTS = [500, 1000, 2000, 5000];
 const ACTIVATIONS = new Set(['relu', 'leakyRelu', 'tanh', 'sigmoid']);
@@ -73,6 +74,16 @@ export function RepresentationsPanel() {
       setBusy(false);
     }
   };
+
+  // Which layer and training step the map's vectors are, for a lesson's checks.
+  useEffect(() => {
+    if (acts !== null)
+      publishMapSource('representations-map', {
+        vectors: acts.values,
+        layer: acts.nodeId,
+        step: acts.step,
+      });
+  }, [acts]);
 
   const labels = useMemo(
     () =>
