@@ -317,3 +317,146 @@ test('Convolutional nets: LeNet-5 trained, its maps and filters, its confusions'
   await expectChecksPass(page);
   expect(problems).toEqual([]);
 });
+
+/** Runs the map `testId` with 500 iterations and waits for it to finish. */
+async function runMap(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(`${testId}-iterations`).fill('500');
+  await page.getByTestId(`${testId}-run`).click();
+  await expect(page.getByTestId(`${testId}-status`)).toHaveAttribute('data-state', 'done', {
+    timeout: 60_000,
+  });
+}
+
+test('Color images: the CIFAR-10 convnet, its colour filters, augmentation, past chance', async ({
+  page,
+}) => {
+  const problems = collectProblems(page);
+  const n = 5;
+  await startLesson(page, 'color-images', n);
+  // The development subset, prepared at install, loads by itself.
+  await expect(page.getByTestId('run-status')).toContainText('10,000 training samples', {
+    timeout: 90_000,
+  });
+  await expect(page.getByTestId('insights')).toContainText('labelled');
+  await shoot(page, 'color-images');
+
+  await next(page);
+  await expectStep(page, 2, n);
+  await expect(page.getByTestId('editor-panel')).toContainText('1,216');
+  await next(page);
+  await expectStep(page, 3, n);
+  await expect(page.getByTestId('field-crop')).toHaveValue('4');
+  await expect(page.getByTestId('field-flip')).toBeChecked();
+  await next(page);
+  await expectStep(page, 4, n);
+  await trainUntilPassed(page);
+  console.log(`Color images: ${await player(page).getByTestId('lesson-checks').innerText()}`);
+  await next(page);
+  await expectStep(page, 5, n);
+  await expect(page.getByTestId('filters-conv1')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('Words as vectors: skip-gram on the State of the Union, neighbours, analogies, the map', async ({
+  page,
+}) => {
+  const problems = collectProblems(page);
+  const n = 5;
+  await startLesson(page, 'words-as-vectors', n);
+  await expect(page.getByTestId('words-page')).toBeVisible();
+  const status = page.getByTestId('words-status');
+  await expect(status).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+  await shoot(page, 'words-as-vectors');
+
+  await next(page);
+  await expectStep(page, 2, n);
+  await page.getByTestId('words-page').getByRole('button', { name: 'Train', exact: true }).click();
+  await expectChecksPass(page, 120_000);
+  await expect(status).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+  console.log(`Words: trained ${await page.getByTestId('words-trained').innerText()}`);
+
+  await next(page);
+  await expectStep(page, 3, n);
+  await expectChecksPass(page);
+  // Another word's list is not taken for "war"'s (the check stays passed once passed).
+  const check = player(page).getByTestId('lesson-check');
+  await page.getByTestId('neighbours-input').fill('army');
+  await expect(check).toContainText('no neighbours of “war” shown');
+  await page.getByTestId('neighbours-input').fill('war');
+  await expect(check).not.toContainText('no neighbours');
+  console.log(`Words: ${await check.innerText()}`);
+
+  await next(page);
+  await expectStep(page, 4, n);
+  await expect(page.getByTestId('analogy').locator('.words-word').first()).toBeVisible();
+
+  await next(page);
+  await expectStep(page, 5, n);
+  await runMap(page, 'words-map');
+  await expectChecksPass(page);
+  await expect(player(page).getByTestId('lesson-checks')).toContainText('KL divergence');
+  console.log(`Words map: ${await player(page).getByTestId('lesson-checks').innerText()}`);
+  expect(problems).toEqual([]);
+});
+
+test('Representations: t-SNE of the pixels and of a hidden layer, before and after training', async ({
+  page,
+}) => {
+  const problems = collectProblems(page);
+  const n = 4;
+  await startLesson(page, 'representations', n);
+  await ready(page);
+  const panel = page.getByTestId('insight-representations');
+  await expect(page.getByTestId('insight-toggle-representations')).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
+  const layer = page.getByTestId('representations-layer');
+  const capture = async (id: string) => {
+    await layer.selectOption(id);
+    await page.getByTestId('representations-count').selectOption('500');
+    await page.getByTestId('representations-capture').click();
+    await expect(page.getByTestId('representations-captured')).toContainText('500 images', {
+      timeout: 30_000,
+    });
+  };
+  const said = async (what: string) =>
+    console.log(
+      `Representations, ${what}: ${await player(page).getByTestId('lesson-checks').innerText()}`,
+    );
+  await capture('input');
+  await runMap(page, 'representations-map');
+  await expectChecksPass(page);
+  await said('pixels');
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${RESULTS}/lesson-representations-step-1.png` });
+
+  await next(page);
+  await expectStep(page, 2, n);
+  await capture('relu');
+  await expect(page.getByTestId('representations-captured')).toContainText('relu at step 0');
+  await runMap(page, 'representations-map');
+  await expectChecksPass(page);
+  await said('untrained');
+  await panel.screenshot({ path: `${RESULTS}/lesson-representations-untrained.png` });
+
+  await next(page);
+  await expectStep(page, 3, n);
+  await trainUntilPassed(page);
+  await said('training');
+
+  await next(page);
+  await expectStep(page, 4, n);
+  await expect(player(page).getByTestId('lesson-check')).toHaveAttribute('data-passed', 'false');
+  await capture('relu');
+  await page.getByTestId('representations-map-rerun').click();
+  await expect(page.getByTestId('representations-map-status')).toHaveAttribute(
+    'data-state',
+    'done',
+    { timeout: 60_000 },
+  );
+  await expectChecksPass(page);
+  await said('trained');
+  await panel.screenshot({ path: `${RESULTS}/lesson-representations-trained.png` });
+  expect(problems).toEqual([]);
+});

@@ -89,6 +89,40 @@ function SurfaceThumb({ surfaceId }: { surfaceId: Parameters<typeof toySurface>[
   return <g>{cells}</g>;
 }
 
+/**
+ * A lesson on the Words page loads no experiment: it is drawn as the word its neighbours check
+ * asks about, with the words that check accepts around it.
+ */
+function NeighboursThumb({ word, around }: { word: string; around: readonly string[] }) {
+  const shown = around.slice(0, 8);
+  return (
+    <g fontSize={10} textAnchor="middle" fontFamily="sans-serif">
+      {shown.map((w, i) => {
+        const a = (2 * Math.PI * i) / shown.length;
+        const x = W / 2 + 56 * Math.cos(a);
+        const y = H / 2 + 34 * Math.sin(a) + 3;
+        return (
+          <g key={w}>
+            <line x1={W / 2} y1={H / 2} x2={x} y2={y - 3} stroke="#c5cbd6" />
+            <text x={x} y={y} fill="#2563eb">
+              {w}
+            </text>
+          </g>
+        );
+      })}
+      <text x={W / 2} y={H / 2 + 4} fontSize={13} fontWeight="bold" fill="#1f2937">
+        {word}
+      </text>
+    </g>
+  );
+}
+
+function neighboursCheck(lesson: Lesson) {
+  for (const step of lesson.steps)
+    for (const c of step.checks) if (c.name === 'neighboursInclude') return c;
+  return null;
+}
+
 /** The first state a lesson loads, as something to draw. */
 function firstDrawable(lesson: Lesson): StepState | null {
   return lesson.steps.find((s) => s.state !== undefined)?.state ?? null;
@@ -138,6 +172,21 @@ export function Thumb({
 
 export function LessonThumb({ lesson }: { lesson: Lesson }) {
   const state = firstDrawable(lesson);
+  const words = state === null ? neighboursCheck(lesson) : null;
+  if (words !== null)
+    return (
+      <svg
+        className="lesson-thumb"
+        viewBox={`0 0 ${W} ${H}`}
+        width={W}
+        height={H}
+        role="img"
+        aria-label={`${lesson.title}: the word “${words.word}” and its neighbours`}
+      >
+        <rect width={W} height={H} fill="#f8f9fb" />
+        <NeighboursThumb word={words.word} around={words.anyOf} />
+      </svg>
+    );
   const what = state?.kind === 'lab' ? 'its loss surface' : 'its model graph';
   return <Thumb state={state} label={`${lesson.title}: ${what}`} />;
 }

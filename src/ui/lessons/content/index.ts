@@ -2,12 +2,15 @@
 // that breaks its schema is left out with a console error (and fails the unit tests).
 import { parseLesson, type Lesson, type LessonInput } from '../lessonSchema';
 import { backpropLesson } from './backprop';
+import { colorImagesLesson } from './colorImages';
 import { convnetsLesson } from './convnets';
 import { learningRatesLesson } from './learningRates';
 import { perceptronLesson } from './perceptron';
 import { regularisationLesson } from './regularisation';
+import { representationsLesson } from './representations';
 import { saddlePointsLesson } from './saddlePoints';
 import { whyReluLesson } from './whyRelu';
+import { wordsAsVectorsLesson } from './wordsAsVectors';
 
 export const LESSON_INPUTS: readonly LessonInput[] = [
   perceptronLesson,
@@ -17,6 +20,9 @@ export const LESSON_INPUTS: readonly LessonInput[] = [
   saddlePointsLesson,
   convnetsLesson,
   regularisationLesson,
+  colorImagesLesson,
+  wordsAsVectorsLesson,
+  representationsLesson,
 ];
 
 export const LESSONS: readonly Lesson[] = LESSON_INPUTS.flatMap((input) => {
