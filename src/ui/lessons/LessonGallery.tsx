@@ -53,9 +53,6 @@ export function LessonGallery() {
             </li>
           ))}
         </ul>
-        <p className="learn-later">
-          Still to come: colour images, words as vectors and representations.
-        </p>
       </section>
       <section aria-labelledby="learn-templates">
         <h2 id="learn-templates" className="learn-heading">
