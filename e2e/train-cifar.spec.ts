@@ -59,6 +59,11 @@ test('train on CIFAR-10: drop the archive, see colour photos, train with augment
   const status = page.getByTestId('run-status');
   await expect(status).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
   await expect(status).toContainText('10,000 training samples');
+  // The run length counts the archive's 10,000 training images, not the full set's 50,000.
+  const perEpoch = Math.floor(
+    10_000 / Number(await page.getByTestId('field-batchSize').inputValue()),
+  );
+  await expect(page.getByTestId('run-length')).toContainText(`${perEpoch} steps per epoch`);
   await page.getByTestId('control-train').click();
   const steps = page.getByTestId('step-counter');
   const loss = page.getByTestId('loss-value');

@@ -60,6 +60,12 @@ export interface RunSlice {
   clearRun: () => void;
   /** The size of the loaded run, known from `load`'s result before any step is taken. */
   setRunSize: (size: { totalSteps: number; stepsPerEpoch: number; backend: string }) => void;
+  /**
+   * The CIFAR-10 splits the worker last loaded: an archive may hold any subset of the batches,
+   * so the full data set's 50,000 / 10,000 are only a guess until one is read. Kept across runs.
+   */
+  cifarSplits: { train: number; test: number } | null;
+  setCifarSplits: (splits: { train: number; test: number }) => void;
   dismissNotice: () => void;
 }
 
@@ -128,6 +134,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   clearRun: () =>
     set((s) => ({ run: { ...freshRun(s.run), state: s.run.state, message: s.run.message } })),
 
+  cifarSplits: null,
+  setCifarSplits: (splits) => set({ cifarSplits: splits }),
   setRunSize: ({ totalSteps, stepsPerEpoch, backend }) =>
     set((s) => ({ run: { ...s.run, totalSteps, stepsPerEpoch, backend } })),
 

@@ -185,7 +185,9 @@ function ScheduleFields({ schedule }: { schedule: ScheduleSpec }) {
 /** How long the recipe runs on its data: a person changing data sets sees a 3-step run coming. */
 function RunLength({ train }: { train: TrainSpec }) {
   const data = useAppStore((s) => s.spec.data);
-  const perEpoch = Math.floor(dataSplitSizes(data).train / train.batchSize);
+  const cifar = useAppStore((s) => s.cifarSplits);
+  const splits = data.dataset === 'cifar10' && cifar !== null ? cifar : dataSplitSizes(data);
+  const perEpoch = Math.floor(splits.train / train.batchSize);
   const total = perEpoch * train.epochs;
   return (
     <p className={total < SHORT_RUN ? 'form-note warning' : 'form-note'} data-testid="run-length">

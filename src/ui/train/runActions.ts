@@ -52,6 +52,10 @@ export async function loadCurrentSpec(): Promise<boolean> {
   if (result.ok) {
     const { totalSteps, stepsPerEpoch, backend } = result;
     useAppStore.getState().setRunSize({ totalSteps, stepsPerEpoch, backend });
+    if (spec.data.dataset === 'cifar10')
+      useAppStore
+        .getState()
+        .setCifarSplits({ train: result.trainSamples, test: result.testSamples });
   }
   return result.ok;
 }
