@@ -106,7 +106,7 @@ test('train the MNIST MLP from the UI: the loss falls, the test accuracy passes 
   expect(await readNumber(testAccuracy)).toBeGreaterThan(85);
 
   // The chart falls: read it near the start and near the end through the hover read-out.
-  const early = await hoverChart(page, 'loss-chart', 0.05);
+  const early = await hoverChart(page, 'loss-chart', 0.01);
   const late = await hoverChart(page, 'loss-chart', 0.95);
   expect(early.text).toMatch(/^Step \d/);
   expect(late.step).toBeGreaterThan(early.step);
