@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../src/engine/data/dataset';
 import { RandomStream, SeededRandom } from '../src/engine/rng';
 import type { BenchResult } from './record';
+import { timePhases } from './tfjsModel';
 
 const SIDE = 32;
 const CHANNELS = 3;
@@ -139,29 +140,7 @@ export async function trainTfjsCifar(
     }
   };
   try {
-    await train(1);
-    const firstStepMs = performance.now() - t0;
-    await train(opts.warmup - 1);
-    const t1 = performance.now();
-    await train(opts.steps);
-    const seconds = (performance.now() - t1) / 1000;
-    if (!Number.isFinite(lastLoss)) throw new Error(`training diverged: loss ${lastLoss}`);
-    return {
-      samplesPerSec: (opts.steps * opts.batch) / seconds,
-      msPerStep: (seconds * 1000) / opts.steps,
-      firstStepMs,
-      backendInitMs,
-      testAccuracy: null,
-      finalLoss: lastLoss,
-    };
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const missing = /Kernel '(\w+)' not registered for backend '(\w+)'/.exec(message);
-    if (missing)
-      throw new Error(
-        `tfjs '${missing[2]}' has no ${missing[1]} kernel, so it cannot train this model`,
-      );
-    throw e;
+    return await timePhases(opts, t0, backendInitMs, train, () => lastLoss);
   } finally {
     m.dispose();
     optimizer.dispose();

@@ -139,20 +139,47 @@ export async function trainTfjs(
   };
 
   try {
+    return await timePhases(
+      opts,
+      t0,
+      backendInitMs,
+      train,
+      () => lastLoss,
+      () => (opts.evaluate ? testAccuracy(m, opts.model, data) : Promise.resolve(null)),
+    );
+  } finally {
+    m.dispose();
+    optimizer.dispose();
+  }
+}
+
+/**
+ * The phases every tfjs bench times the same way: one step (from `t0`: firstStepMs), the rest
+ * of the warm-up, then `steps` timed steps; a missing kernel becomes "cannot train this model".
+ */
+export async function timePhases(
+  opts: { warmup: number; steps: number; batch: number },
+  t0: number,
+  backendInitMs: number,
+  train: (n: number) => Promise<void>,
+  lastLoss: () => number,
+  accuracy: () => Promise<number | null> = () => Promise.resolve(null),
+): Promise<BenchResult> {
+  try {
     await train(1);
     const firstStepMs = performance.now() - t0;
     await train(opts.warmup - 1);
     const t1 = performance.now();
     await train(opts.steps);
     const seconds = (performance.now() - t1) / 1000;
-    if (!Number.isFinite(lastLoss)) throw new Error(`training diverged: loss ${lastLoss}`);
+    if (!Number.isFinite(lastLoss())) throw new Error(`training diverged: loss ${lastLoss()}`);
     return {
       samplesPerSec: (opts.steps * opts.batch) / seconds,
       msPerStep: (seconds * 1000) / opts.steps,
       firstStepMs,
       backendInitMs,
-      testAccuracy: opts.evaluate ? await testAccuracy(m, opts.model, data) : null,
-      finalLoss: lastLoss,
+      testAccuracy: await accuracy(),
+      finalLoss: lastLoss(),
     };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -162,8 +189,5 @@ export async function trainTfjs(
         `tfjs '${missing[2]}' has no ${missing[1]} kernel, so it cannot train this model`,
       );
     throw e;
-  } finally {
-    m.dispose();
-    optimizer.dispose();
   }
 }
