@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../engine/backend/backend';
 import { CpuBackend } from '../engine/backend/cpu/cpuBackend';
 import { LossLandscape } from '../engine/analysis/lossLandscape';
-import { parseExperimentSpec } from '../engine/spec/parse';
+import { chainSpec } from '../engine/testing/chainSpec';
 import type { ExperimentSpec } from '../engine/spec/schema';
 import { nodeWebGpuBackend } from './testing/nodeWebGpu';
 import type { WebGpuBackend } from './webgpuBackend';
@@ -25,14 +25,10 @@ const CHAIN = [
 ];
 
 function spec(): ExperimentSpec {
-  const r = parseExperimentSpec({
-    version: 1,
-    model: { nodes: CHAIN, edges: CHAIN.slice(1).map((n, i) => ({ from: CHAIN[i].id, to: n.id })) },
+  return chainSpec(CHAIN, {
     data: { dataset: 'toy', kind: 'gaussians', classes: 4, samples: 200 },
     train: { optimizer: { kind: 'sgd', lr: 0.1 }, batchSize: 50, epochs: 1, seed: 2 },
   });
-  if (!r.ok) throw new Error(r.errors.join('\n'));
-  return r.spec;
 }
 
 const count = 50;

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CpuBackend } from '../engine/backend/cpu/cpuBackend';
-import { makeToyDataset } from '../engine/data/toy2d';
-import { parseExperimentSpec } from '../engine/spec/parse';
+import { chainSpec, toyTrainer } from '../engine/testing/chainSpec';
 import type { EngineEvent } from '../engine/train/events';
-import { Trainer } from '../engine/train/trainer';
+import type { Trainer } from '../engine/train/trainer';
 import { Landscape } from './landscape';
 
 const CHAIN = [
@@ -15,18 +13,11 @@ const CHAIN = [
 ];
 
 async function setUp() {
-  const r = parseExperimentSpec({
-    version: 1,
-    model: { nodes: CHAIN, edges: CHAIN.slice(1).map((n, i) => ({ from: CHAIN[i].id, to: n.id })) },
-    data: { dataset: 'toy', kind: 'spiral', classes: 3, samples: 300 },
-    train: { optimizer: { kind: 'sgd', lr: 0.1 }, batchSize: 10, epochs: 5, seed: 4 },
-  });
-  if (!r.ok || r.spec.data.dataset !== 'toy') throw new Error('bad spec');
-  const t = await Trainer.create(
-    r.spec,
-    new CpuBackend(),
-    makeToyDataset(r.spec.data, 4),
-    () => {},
+  const t = await toyTrainer(
+    chainSpec(CHAIN, {
+      data: { dataset: 'toy', kind: 'spiral', classes: 3, samples: 300 },
+      train: { optimizer: { kind: 'sgd', lr: 0.1 }, batchSize: 10, epochs: 5, seed: 4 },
+    }),
   );
   let busy: Promise<unknown> = Promise.resolve();
   let current: Trainer | null = t;

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CpuBackend } from '../engine/backend/cpu/cpuBackend';
-import { makeToyDataset } from '../engine/data/toy2d';
-import { parseExperimentSpec } from '../engine/spec/parse';
-import { Trainer } from '../engine/train/trainer';
+import { chainSpec, toyTrainer } from '../engine/testing/chainSpec';
 import { layerActivationsOf } from './representations';
 
 const CHAIN = [
@@ -13,15 +10,13 @@ const CHAIN = [
   { id: 'loss', op: 'softmaxCrossEntropy', params: {} },
 ];
 
-async function trainer() {
-  const r = parseExperimentSpec({
-    version: 1,
-    model: { nodes: CHAIN, edges: CHAIN.slice(1).map((n, i) => ({ from: CHAIN[i].id, to: n.id })) },
-    data: { dataset: 'toy', kind: 'spiral', classes: 3, samples: 300 },
-    train: { optimizer: { kind: 'sgd', lr: 0.1 }, batchSize: 10, epochs: 5, seed: 4 },
-  });
-  if (!r.ok || r.spec.data.dataset !== 'toy') throw new Error('bad spec');
-  return Trainer.create(r.spec, new CpuBackend(), makeToyDataset(r.spec.data, 4), () => {});
+function trainer() {
+  return toyTrainer(
+    chainSpec(CHAIN, {
+      data: { dataset: 'toy', kind: 'spiral', classes: 3, samples: 300 },
+      train: { optimizer: { kind: 'sgd', lr: 0.1 }, batchSize: 10, epochs: 5, seed: 4 },
+    }),
+  );
 }
 
 describe('layer activations for the representations map', () => {

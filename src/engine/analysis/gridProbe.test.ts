@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CpuBackend } from '../backend/cpu/cpuBackend';
 import { makeToyDataset } from '../data/toy2d';
 import type { Program } from '../graph/compile';
-import { parseExperimentSpec } from '../spec/parse';
+import { chainSpec } from '../testing/chainSpec';
 import type { ExperimentSpec } from '../spec/schema';
 import type { EngineEvent } from '../train/events';
 import { Trainer } from '../train/trainer';
@@ -22,14 +22,10 @@ const CHAIN = [
 ];
 
 function spec(): ExperimentSpec {
-  const r = parseExperimentSpec({
-    version: 1,
-    model: { nodes: CHAIN, edges: CHAIN.slice(1).map((n, i) => ({ from: CHAIN[i].id, to: n.id })) },
+  return chainSpec(CHAIN, {
     data: { dataset: 'toy', kind: 'spiral', classes: 3, samples: 300 },
     train: { optimizer: { kind: 'adam', lr: 0.01 }, batchSize: 10, epochs: 5, seed: 4 },
   });
-  if (!r.ok) throw new Error(r.errors.join('\n'));
-  return r.spec;
 }
 
 async function trainer(s: ExperimentSpec, events: EngineEvent[] = []) {

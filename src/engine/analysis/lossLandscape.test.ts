@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CpuBackend } from '../backend/cpu/cpuBackend';
-import { makeToyDataset } from '../data/toy2d';
-import { parseExperimentSpec } from '../spec/parse';
+import { chainSpec, toyTrainer } from '../testing/chainSpec';
 import type { ExperimentSpec } from '../spec/schema';
-import { Trainer } from '../train/trainer';
 import { LossLandscape } from './lossLandscape';
 import { flatten } from './trajectory';
 
@@ -17,14 +14,10 @@ const CHAIN = [
 ];
 
 function spec(): ExperimentSpec {
-  const r = parseExperimentSpec({
-    version: 1,
-    model: { nodes: CHAIN, edges: CHAIN.slice(1).map((n, i) => ({ from: CHAIN[i].id, to: n.id })) },
+  return chainSpec(CHAIN, {
     data: { dataset: 'toy', kind: 'spiral', classes: 3, samples: 300 },
     train: { optimizer: { kind: 'adam', lr: 0.01 }, batchSize: 10, epochs: 5, seed: 4 },
   });
-  if (!r.ok) throw new Error(r.errors.join('\n'));
-  return r.spec;
 }
 
 /** 32 fixed points and labels. */
@@ -40,13 +33,7 @@ function fixedBatch() {
 
 async function trained() {
   const s = spec();
-  if (s.data.dataset !== 'toy') throw new Error('toy only');
-  const t = await Trainer.create(
-    s,
-    new CpuBackend(),
-    makeToyDataset(s.data, s.train.seed),
-    () => {},
-  );
+  const t = await toyTrainer(s);
   await t.trainSteps(20);
   return { s, t };
 }
