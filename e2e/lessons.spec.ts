@@ -236,6 +236,11 @@ test('a lesson link opens its step; a broken one says why and keeps the work', a
   await expect(page.getByTestId('link-notice-message')).toContainText('no-such-lesson');
   await expect(player(page)).toHaveCount(0);
   await expect(page.getByTestId('template-note')).toHaveText(before ?? '');
+
+  // #learn opens the gallery, the place a newcomer starts (the README links it).
+  await page.goto('/#learn');
+  await expect(page.getByRole('tab', { name: 'Learn' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('heading', { name: 'Learn', exact: true })).toBeVisible();
   expect(problems).toEqual([]);
 });
 

@@ -7,6 +7,7 @@ import { useAppStore } from '../store/store';
 import { openLessonLink } from '../lessons/lessonActions';
 import { openLink, openLinkAndLoad } from '../share/openLink';
 import { loadCurrentSpec } from '../train/runActions';
+import { openPageLink } from './pageLink';
 
 export async function startUp(): Promise<void> {
   const saved = await readSavedWork();
@@ -23,10 +24,13 @@ export async function startUp(): Promise<void> {
   // Ask the browser not to evict the saved work under storage pressure (granted or not
   // silently; without it the work is still saved, only "best effort").
   void navigator.storage?.persist?.().catch(() => false);
-  // A lesson link (#lesson=<id>&step=<n>) opens the lesson there; any other goes to openLink.
-  if (!openLessonLink(window.location.hash, { load: false })) openLink(window.location.hash);
+  // A page link (#learn) shows that page; a lesson link (#lesson=<id>&step=<n>) opens the
+  // lesson there; any other goes to openLink.
+  const hash = window.location.hash;
+  if (!openPageLink(hash) && !openLessonLink(hash, { load: false })) openLink(hash);
   window.addEventListener('hashchange', () => {
-    if (!openLessonLink(window.location.hash)) void openLinkAndLoad(window.location.hash);
+    const next = window.location.hash;
+    if (!openPageLink(next) && !openLessonLink(next)) void openLinkAndLoad(next);
   });
   await loadCurrentSpec();
 }
