@@ -9,23 +9,7 @@
 // 4: struggle, victory; 5: conflict, struggle, victory, aggression) and "navy" among the ten of
 // "army". Years, places and "ii" (world war ii) also come up, but vary from seed to seed.
 import { expect, test, type Page } from '@playwright/test';
-
-const WAR_LIKE = [
-  'wars',
-  'conflict',
-  'struggle',
-  'threat',
-  'victory',
-  'fighting',
-  'danger',
-  'aggression',
-  'hostilities',
-  'warfare',
-  'battle',
-  'enemy',
-  'peace',
-  'military',
-];
+import { WAR_LIKE } from '../src/ui/lessons/content/wordsAsVectors';
 
 async function setNumber(page: Page, testId: string, value: number): Promise<void> {
   await page.getByTestId(testId).fill(String(value));

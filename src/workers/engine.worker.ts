@@ -597,14 +597,22 @@ async function loadDataset(data: DataSpec, seed: number, gen: number): Promise<D
     if (gen === generation) dataset = readyCifar;
     return readyCifar.value;
   }
-  // A preview is reading the same archive: wait for that read rather than fetch it again.
-  if (cifarPreviewRead?.key === key) {
-    const value = await cifarPreviewRead.value;
-    if (gen === generation) dataset = { key, value };
-    return value;
-  }
-  // A newer load of the data being read waits for that read instead of fetching the same files
-  // again beside it (two fetches of one file at once can fail in the browser's cache).
+  const value = await sharedRead(data, seed, gen);
+  // A load superseded while it read its data must not replace the newer load's data set.
+  if (gen === generation) dataset = { key, value };
+  return value;
+}
+
+/** The `gen` a preview reads with: it shows no progress of its own. */
+const NO_LOAD = -1;
+
+/**
+ * The one read of a data set in flight. A newer load or a preview of the data being read waits
+ * for that read instead of fetching the same files again beside it (two fetches of one file at
+ * once can fail in the browser's cache, "Failed to fetch"); the newest load hears its progress.
+ */
+function sharedRead(data: DataSpec, seed: number, gen: number): Promise<Dataset> {
+  const key = datasetKey(data, seed);
   if (datasetLoading?.key !== key) {
     const entry = { key, gen } as { key: string; gen: number; value: Promise<Dataset> };
     entry.value = readDataset(data, seed, () => entry.gen).finally(() => {
@@ -612,11 +620,8 @@ async function loadDataset(data: DataSpec, seed: number, gen: number): Promise<D
     });
     datasetLoading = entry;
   }
-  datasetLoading.gen = gen;
-  const value = await datasetLoading.value;
-  // A load superseded while it read its data must not replace the newer load's data set.
-  if (gen === generation) dataset = { key, value };
-  return value;
+  if (gen !== NO_LOAD) datasetLoading.gen = gen;
+  return datasetLoading.value;
 }
 
 /** Reads a data set, reporting progress while `reportingGen()` is the current load. */
@@ -717,8 +722,6 @@ const MAX_PREVIEW_IMAGES = 64;
  * (the data set `dataset` names stays the one the run trains on until then).
  */
 let readyCifar: { key: string; value: Dataset } | null = null;
-/** A CIFAR-10 read for a preview still in flight; a load (or preview) of it waits for it. */
-let cifarPreviewRead: { key: string; value: Promise<Dataset> } | null = null;
 
 /** The test images to preview: the run's own when it holds that data set, else read for it. */
 async function previewImages(data: Exclude<DataSpec, { dataset: 'toy' }>) {
@@ -726,31 +729,7 @@ async function previewImages(data: Exclude<DataSpec, { dataset: 'toy' }>) {
     const key = datasetKey(data, 0);
     // Read once for the preview and kept for the load that follows.
     if (dataset?.key !== key && readyCifar?.key !== key) {
-      // One read of the archive at a time: two fetches of one large file at once can fail in
-      // the browser's cache ("Failed to fetch"), so share the load's read or the preview's.
-      if (datasetLoading?.key === key) {
-        readyCifar = { key, value: await datasetLoading.value };
-      } else {
-        if (cifarPreviewRead?.key !== key) {
-          const entry = {
-            key,
-            value: datasetForSpec(
-              data,
-              0,
-              fetchDatasetFile,
-              undefined,
-              cifarArchiveSource(assetBase()),
-            ),
-          };
-          cifarPreviewRead = entry;
-          void entry.value
-            .finally(() => {
-              if (cifarPreviewRead === entry) cifarPreviewRead = null;
-            })
-            .catch(() => undefined);
-        }
-        readyCifar = { key, value: await cifarPreviewRead.value };
-      }
+      readyCifar = { key, value: await sharedRead(data, 0, NO_LOAD) };
     }
     const d = dataset?.key === key ? dataset.value : readyCifar!.value;
     return { test: d.test, name: 'cifar10', side: 32, channels: 3, classNames: d.classNames };
