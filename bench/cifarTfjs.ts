@@ -85,7 +85,13 @@ export function buildCifarVgg(seed: number): tf.Sequential {
         kernelSize: 3,
         padding: 'same',
         useBias: false,
-        kernelInitializer: tf.initializers.heNormal({ seed: s++ }),
+        // U(±1/√fanIn), as the template's convolutions: variance scaling by 1/3, uniform.
+        kernelInitializer: tf.initializers.varianceScaling({
+          scale: 1 / 3,
+          mode: 'fanIn',
+          distribution: 'uniform',
+          seed: s++,
+        }),
       }),
     );
     // tfjs's momentum is the running average's decay: 0.9 is our (PyTorch's) 0.1.

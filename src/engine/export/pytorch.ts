@@ -5,6 +5,7 @@
 // epochs and seed, and a training loop that evaluates on the test split as LayerCake does.
 // The script follows LayerCake's conventions (which follow PyTorch's), so a run continues on
 // one's own hardware; it does not reproduce LayerCake's random numbers.
+import type { InitScheme } from '../modules/init';
 import { inferShapes } from '../spec/inferShapes';
 import type { ExperimentSpec, NodeSpec } from '../spec/schema';
 import { ENGINE_VERSION } from '../version';
@@ -28,6 +29,17 @@ const PYTHON_KEYWORDS = new Set(
     'while with yield self x F nn torch'
   ).split(' '),
 );
+
+/** Each initialisation scheme in PyTorch: a comment, then the body of a loop over its layers. */
+const INIT_LINES: Record<InitScheme, string[]> = {
+  he: ['He normal, N(0, 2 / fan_in)', 'nn.init.kaiming_normal_(layer.weight, nonlinearity="relu")'],
+  glorot: ['Glorot uniform', 'nn.init.xavier_uniform_(layer.weight)'],
+  fanInUniform: [
+    "U(±1/√fan_in), PyTorch's own default, drawn again here",
+    'bound = 1 / math.sqrt(layer.weight[0].numel())',
+    'nn.init.uniform_(layer.weight, -bound, bound)',
+  ],
+};
 
 /** A node id as a Python identifier, unique among `taken`. */
 function identifier(id: string, taken: Set<string>): string {
@@ -102,7 +114,7 @@ function modelCode(spec: ExperimentSpec): ModelCode {
   const forward: string[] = [];
   const decayed: string[] = [];
   const tensors: [string, string, string][] = [];
-  const initWeights: string[] = [];
+  const initWeights: { scheme: InitScheme; layer: string }[] = [];
   let inputShape: number[] = [];
   for (const id of report.order) {
     if (!needed.has(id)) continue;
@@ -122,7 +134,7 @@ function modelCode(spec: ExperimentSpec): ModelCode {
         const features = inShape.reduce((a, b) => a * b, 1);
         const p = node.params;
         init.push(`self.${v} = nn.Linear(${features}, ${p.units}, bias=${py(p.bias)})`);
-        initWeights.push(`${p.init}:${v}`);
+        initWeights.push({ scheme: p.init, layer: v });
         decayed.push(v);
         tensors.push([id, 'weight', `${v}.weight`]);
         if (p.bias) tensors.push([id, 'bias', `${v}.bias`]);
@@ -136,7 +148,7 @@ function modelCode(spec: ExperimentSpec): ModelCode {
         init.push(
           `self.${v} = nn.Conv2d(${inShape[0]}, ${p.filters}, kernel_size=${p.kernel}, stride=${p.stride}, padding=${p.padding}, bias=${py(p.bias)})`,
         );
-        initWeights.push(`${p.init}:${v}`);
+        initWeights.push({ scheme: p.init, layer: v });
         decayed.push(v);
         tensors.push([id, 'weight', `${v}.weight`]);
         if (p.bias) tensors.push([id, 'bias', `${v}.bias`]);
@@ -214,22 +226,21 @@ function modelCode(spec: ExperimentSpec): ModelCode {
         throw new Error(`PyTorch export: ${node.op} (${id}) has no PyTorch counterpart here.`);
     }
   }
-  // LayerCake's initialisation: He normal N(0, 2/fan_in) or Glorot uniform, biases zero.
-  const he = initWeights.filter((s) => s.startsWith('he:')).map((s) => `self.${s.slice(3)}`);
-  const glorot = initWeights
-    .filter((s) => s.startsWith('glorot:'))
-    .map((s) => `self.${s.slice(7)}`);
+  // LayerCake's initialisation of each weight by its scheme, biases zero.
+  const layersBy = (scheme: InitScheme) =>
+    initWeights.filter((w) => w.scheme === scheme).map((w) => `self.${w.layer}`);
   const initLines: string[] = [];
-  if (he.length > 0) {
-    initLines.push(`for layer in [${he.join(', ')}]:  # He normal, N(0, 2 / fan_in)`);
-    initLines.push(`    nn.init.kaiming_normal_(layer.weight, nonlinearity="relu")`);
+  for (const scheme of Object.keys(INIT_LINES) as InitScheme[]) {
+    const layers = layersBy(scheme);
+    if (layers.length === 0) continue;
+    const [comment, ...body] = INIT_LINES[scheme];
+    initLines.push(
+      `for layer in [${layers.join(', ')}]:  # ${comment}`,
+      ...body.map((l) => `    ${l}`),
+    );
   }
-  if (glorot.length > 0) {
-    initLines.push(`for layer in [${glorot.join(', ')}]:  # Glorot uniform`);
-    initLines.push(`    nn.init.xavier_uniform_(layer.weight)`);
-  }
-  if (he.length + glorot.length > 0) {
-    initLines.push(`for layer in [${[...he, ...glorot].join(', ')}]:`);
+  if (initWeights.length > 0) {
+    initLines.push(`for layer in [${initWeights.map((w) => `self.${w.layer}`).join(', ')}]:`);
     initLines.push(`    if layer.bias is not None:`);
     initLines.push(`        nn.init.zeros_(layer.bias)`);
   }

@@ -143,6 +143,24 @@ describe('conv2d build', () => {
     expect(Array.from(f32(bias.value))).toEqual(new Array(16).fill(0));
   });
 
+  it("conv2d, fan-in uniform init: PyTorch's U(±1/√fanIn), variance 1/(3·fanIn)", () => {
+    const { module } = build(
+      conv({ filters: 16, kernel: 5, init: 'fanInUniform' }),
+      [6, 12, 12],
+      1,
+      false,
+    );
+    const w = f32(module.params[0].value);
+    const bound = 1 / Math.sqrt(150);
+    expect(Math.max(...w)).toBeLessThanOrEqual(bound);
+    expect(Math.min(...w)).toBeGreaterThanOrEqual(-bound);
+    // Spread over the whole interval, not bunched at 0.
+    expect(Math.max(...w)).toBeGreaterThan(0.95 * bound);
+    const variance = w.reduce((s, v) => s + v * v, 0) / w.length;
+    expect(variance).toBeGreaterThan((0.9 * bound * bound) / 3);
+    expect(variance).toBeLessThan((1.1 * bound * bound) / 3);
+  });
+
   it('conv2d, backward adds to the input gradient when the executor says the value fans out', () => {
     const make = (accumulate: boolean) => {
       const m = build(conv({ filters: 3, kernel: 3, padding: 1 }), [2, 5, 5], 2, accumulate);

@@ -4,7 +4,7 @@
 import type { Backend, DeviceBuffer } from '../backend/backend';
 import { mix32 } from '../rng';
 
-export type InitScheme = 'he' | 'glorot';
+export type InitScheme = 'he' | 'glorot' | 'fanInUniform';
 
 function hashString(s: string): number {
   let h = 0x811c9dc5;
@@ -19,6 +19,10 @@ export function parameterSeed(seed: number, nodeId: string, paramName: string): 
 /**
  * He (Kaiming) normal: N(0, 2/fanIn), for ReLU networks.
  * Glorot (Xavier) uniform: U(±√(6/(fanIn+fanOut))), for tanh and sigmoid networks.
+ * Fan-in uniform: U(±1/√fanIn), PyTorch's default for Linear and Conv2d (kaiming_uniform_ with
+ * a = √5): variance 1/(3·fanIn), a sixth of He's. Behind batch norm the scale of a convolution's
+ * weights does not change what it computes, only how far Adam's steps (about lr each, whatever
+ * the scale) move it relative to its size: smaller weights learn faster.
  */
 export function initWeights(
   backend: Backend,
@@ -40,7 +44,7 @@ export function initWeights(
       counter: 0,
     });
   } else {
-    const limit = Math.sqrt(6 / (fanIn + fanOut));
+    const limit = scheme === 'glorot' ? Math.sqrt(6 / (fanIn + fanOut)) : 1 / Math.sqrt(fanIn);
     backend.randomFill({
       buf,
       n: buf.size,

@@ -9,7 +9,7 @@ const nonNegativeInt = (max: number) => z.number().int().nonnegative().max(max);
 const MAX_UNITS = 65_536;
 const MAX_WINDOW = 64;
 const MAX_DIM = 16_384;
-const init = z.enum(['he', 'glorot']).default('he');
+const init = z.enum(['he', 'glorot', 'fanInUniform']).default('he');
 
 export const opParamSchemas = {
   /** The dataset's samples enter here; `shape` is one sample's shape (no batch axis). */

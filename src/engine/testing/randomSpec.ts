@@ -64,7 +64,11 @@ export class SpecGenerator {
       case 'input':
         return { shape: Array.from({ length: this.int(1, 3) }, () => this.int(1, 32)) };
       case 'dense':
-        return { units: this.int(1, 300), bias: this.bool(), init: this.pick(['he', 'glorot']) };
+        return {
+          units: this.int(1, 300),
+          bias: this.bool(),
+          init: this.pick(['he', 'glorot', 'fanInUniform']),
+        };
       case 'conv2d':
         return {
           filters: this.int(1, 32),
@@ -72,7 +76,7 @@ export class SpecGenerator {
           stride: small(),
           padding: this.int(0, 3),
           bias: this.bool(),
-          init: this.pick(['he', 'glorot']),
+          init: this.pick(['he', 'glorot', 'fanInUniform']),
         };
       case 'maxpool2d':
       case 'avgpool2d':

@@ -38,7 +38,8 @@ const poolParams = {
   padding: 'pixels added on each border (never picked, not averaged)',
 };
 
-const initParam = 'starting weights: he (for ReLU) or glorot (for tanh, sigmoid, linear)';
+const initParam =
+  "starting weights: he (for ReLU), glorot (for tanh, sigmoid, linear) or fanInUniform (PyTorch's default, U(±1/√fan-in))";
 
 export const opHelp: Record<OpName, OpHelp> = {
   input: {
