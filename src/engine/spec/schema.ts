@@ -58,6 +58,67 @@ export const toyDatasetKinds = [...toyClassificationKinds, ...toyRegressionKinds
 export type ToyDatasetKind = (typeof toyDatasetKinds)[number];
 export type ToyRegressionKind = (typeof toyRegressionKinds)[number];
 
+/** Training images only, drawn afresh every step from the seed; tests are never augmented. */
+const imageAugmentSchema = z
+  .object({
+    /** Pad by this many black pixels, then crop back to the image's size at a random offset (0: off). */
+    crop: z.number().int().min(0).max(8).default(0),
+    /** Mirror left–right with probability ½. */
+    flip: z.boolean().default(false),
+  })
+  .strict()
+  .default({ crop: 0, flip: false });
+
+/** Whether `s` holds a control character (C0 or DEL), which no name shown to a person may. */
+export function hasControlCharacter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/** What a person may call a class folder or an image set: shown as text only, never as markup. */
+const folderName = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(
+    (s) => !hasControlCharacter(s) && !/[/\\]/.test(s),
+    'names have no control characters or slashes',
+  );
+
+export const MAX_IMAGE_CLASSES = 100;
+
+/**
+ * Which image folder of the user's own an experiment trains on, without its images (those
+ * never travel in a link): a fingerprint of the folder's content, and enough about it for a
+ * browser that lacks it to say what to drop.
+ */
+export const imageSetSchema = z
+  .object({
+    /** SHA-256 of the class layout and every image's bytes (imageFingerprint.ts), in hex. */
+    fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'a 64-digit hex SHA-256'),
+    /** The folder's own name, for people. */
+    name: folderName,
+    /** Class folders in sorted order: the label of class k is classes[k]. */
+    classes: z
+      .array(
+        z
+          .object({
+            name: folderName,
+            /** The class's readable images. */
+            count: z.number().int().min(1).max(1_000_000),
+            /** How many of them sit under the folder's own test/ split; 0 everywhere: none given. */
+            test: z.number().int().min(0).max(1_000_000).default(0),
+          })
+          .strict(),
+      )
+      .min(2)
+      .max(MAX_IMAGE_CLASSES),
+  })
+  .strict();
+
 export const dataSpecSchema = z.discriminatedUnion('dataset', [
   z
     .object({
@@ -92,6 +153,26 @@ export const dataSpecSchema = z.discriminatedUnion('dataset', [
       trainFraction: z.number().gt(0).lt(1).default(0.5),
       /** For gaussians and spiral; circle and xor are two-class, regression sets have none. */
       classes: z.number().int().min(2).max(8).default(2),
+    })
+    .strict(),
+  // Added in spec version 2 without a new version: no older document can mean anything else
+  // by it, so every older document reads exactly as before (migrations.test.ts checks).
+  z
+    .object({
+      dataset: z.literal('images'),
+      /** Every image is resized to size × size pixels. */
+      size: z.number().int().min(8).max(64).default(32),
+      /** 3: red, green and blue planes; 1: grey (ITU-R BT.601 luma). */
+      channels: z.union([z.literal(1), z.literal(3)]).default(3),
+      /** 'crop': the centred square, then resized (shapes kept); 'squash': the whole image, stretched. */
+      resize: z.enum(['crop', 'squash']).default('crop'),
+      /** 'unit': x/255; 'perChannel': each channel to mean 0 and std 1 over the training split. */
+      normalization: z.enum(['unit', 'perChannel']).default('perChannel'),
+      augment: imageAugmentSchema,
+      /** The share of each class drawn (seeded) for testing, when the folder gives no split. */
+      testFraction: z.number().min(0.05).max(0.5).default(0.2),
+      /** null until a folder is given. */
+      set: imageSetSchema.nullable().default(null),
     })
     .strict(),
 ]);
@@ -187,6 +268,8 @@ export type NodeSpec = { [K in OpName]: NodeSpecOf<K> }[OpName];
 export type EdgeSpec = z.output<typeof edgeSpecSchema>;
 export type ModelSpec = { nodes: NodeSpec[]; edges: EdgeSpec[] };
 export type DataSpec = z.output<typeof dataSpecSchema>;
+export type ImageFolderData = Extract<DataSpec, { dataset: 'images' }>;
+export type ImageSetSpec = z.output<typeof imageSetSchema>;
 export type TrainSpec = z.output<typeof trainSpecSchema>;
 export type OptimizerSpec = z.output<typeof optimizerSpecSchema>;
 export type ScheduleSpec = z.output<typeof scheduleSpecSchema>;
