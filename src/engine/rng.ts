@@ -44,6 +44,8 @@ export const RandomStream = {
   dropout: 3,
   augment: 4,
   toyData: 5,
+  /** Which of a user's image folder's images are held out for testing. */
+  imageSplit: 6,
 } as const;
 
 /**

@@ -229,16 +229,23 @@ export class CifarCollector implements TarVisitor {
   }
 }
 
-/** Mean and standard deviation of each colour plane over `count` images (per-channel normalisation). */
-export function channelStats(images: Uint8Array, count: number): { mean: number[]; std: number[] } {
-  const plane = CIFAR_SIDE * CIFAR_SIDE;
+/**
+ * Mean and standard deviation of each colour plane over `count` images (per-channel
+ * normalisation), of `channels` planes of `plane` pixels each (CIFAR-10's by default).
+ */
+export function channelStats(
+  images: Uint8Array,
+  count: number,
+  channels = 3,
+  plane = CIFAR_SIDE * CIFAR_SIDE,
+): { mean: number[]; std: number[] } {
   const mean: number[] = [];
   const std: number[] = [];
-  for (let c = 0; c < 3; c++) {
+  for (let c = 0; c < channels; c++) {
     let sum = 0;
     let sumSquares = 0;
     for (let i = 0; i < count; i++) {
-      const from = i * CIFAR_PIXELS + c * plane;
+      const from = (i * channels + c) * plane;
       for (let p = from; p < from + plane; p++) {
         const v = images[p];
         sum += v;

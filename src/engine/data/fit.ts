@@ -4,6 +4,7 @@
 import type { DataSpec, ModelSpec } from '../spec/schema';
 import { nodeLabel, type Problem, type ShapeReport } from '../spec/inferShapes';
 import { shapeSize } from '../modules/module';
+import { imageSetSplitSizes } from './imageSplit';
 import { isRegressionToy, toyClassCount, toyTrainCount } from './toy2d';
 
 /** What the model must match: a dataset's name, one sample's shape and its class count. */
@@ -19,6 +20,8 @@ export interface DataSignature {
 export function describeDataset(data: DataSpec): string {
   if (data.dataset === 'mnist') return 'MNIST';
   if (data.dataset === 'cifar10') return 'CIFAR-10';
+  if (data.dataset === 'images')
+    return data.set === null ? 'an image folder' : `the image folder “${data.set.name}”`;
   return `the ${data.kind} set`;
 }
 
@@ -26,6 +29,15 @@ export function describeDataset(data: DataSpec): string {
 export function dataSignature(data: DataSpec): DataSignature {
   if (data.dataset === 'mnist') return { name: 'mnist', sampleShape: [1, 28, 28], classes: 10 };
   if (data.dataset === 'cifar10') return { name: 'cifar10', sampleShape: [3, 32, 32], classes: 10 };
+  if (data.dataset === 'images') {
+    // Before a folder is given its class count is unknown: 0, which no output is compared with.
+    const sampleShape = [data.channels, data.size, data.size];
+    return {
+      name: data.set?.name ?? 'the image folder',
+      sampleShape,
+      classes: data.set?.classes.length ?? 0,
+    };
+  }
   const signature = { name: `toy:${data.kind}`, sampleShape: [2], classes: toyClassCount(data) };
   return isRegressionToy(data.kind) ? { ...signature, targetSize: 1 } : signature;
 }
@@ -39,6 +51,10 @@ const CIFAR_SPLITS = { train: 50_000, test: 10_000 };
 export function dataSplitSizes(data: DataSpec): { train: number; test: number } {
   if (data.dataset === 'mnist') return MNIST_SPLITS;
   if (data.dataset === 'cifar10') return CIFAR_SPLITS;
+  if (data.dataset === 'images')
+    return data.set === null
+      ? { train: 0, test: 0 }
+      : imageSetSplitSizes(data.set, data.testFraction);
   const train = toyTrainCount(data);
   return { train, test: data.samples - train };
 }
@@ -82,7 +98,7 @@ export function dataFitProblems(
           message: `${nodeLabel(loss)}: receives ${values} values per sample but ${data.name} has ${data.targetSize} target value${data.targetSize === 1 ? '' : 's'} per sample`,
         });
       }
-    } else if (!reconstructs && values !== data.classes) {
+    } else if (!reconstructs && data.classes > 0 && values !== data.classes) {
       problems.push({
         severity: 'error',
         nodeId: loss.id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dataSpecSchema } from '../spec/schema';
-import { datasetForSpec, inputNormalization } from './registry';
+import { datasetForSpec, imageGather, inputNormalization } from './registry';
 
 const noFiles = async (path: string): Promise<Uint8Array> => {
   throw new Error(`no file ${path}`);
@@ -32,6 +32,35 @@ describe('data registry', () => {
     expect(a.name).toBe('toy:spiral');
     expect(a.classes).toBe(3);
     expect(a.train.inputs).toEqual(b.train.inputs);
+  });
+
+  it('datasetForSpec, an image folder this browser does not hold says which to drop', async () => {
+    const classes = [
+      { name: 'circle', count: 3, test: 0 },
+      { name: 'square', count: 3, test: 0 },
+    ];
+    const set = { fingerprint: 'c'.repeat(64), name: 'shapes', classes };
+    const spec = dataSpecSchema.parse({ dataset: 'images', size: 8, set });
+    await expect(datasetForSpec(spec, 1, noFiles)).rejects.toThrow(
+      'This experiment trains on an image folder of your own: “shapes”, 6 images, 2 classes (circle, square).',
+    );
+    const none = dataSpecSchema.parse({ dataset: 'images' });
+    await expect(datasetForSpec(none, 1, noFiles)).rejects.toThrow(/drop a folder of images/);
+    // Where the set is held, it loads in CIFAR-10's layout and gathers as colour images do.
+    const row = 3 * 8 * 8;
+    const held = async () => ({
+      size: 8,
+      channels: 3 as const,
+      count: 6,
+      pixels: Uint8Array.from({ length: 6 * row }, (_, i) => i % 251),
+      labels: Int32Array.from([0, 0, 0, 1, 1, 1]),
+      givenTest: new Uint8Array(6),
+    });
+    const d = await datasetForSpec(spec, 1, noFiles, undefined, undefined, held);
+    expect(d.classNames).toEqual(['circle', 'square']);
+    expect([d.train.count, d.test.count]).toEqual([4, 2]);
+    expect(imageGather(spec, d)).toMatchObject({ channels: 3, height: 8, width: 8, pad: 0 });
+    expect(inputNormalization(spec)).toEqual({ scale: 1 / 255, shift: 0 });
   });
 
   it('datasetForSpec, MNIST reads through fetchBytes and reports it missing', async () => {

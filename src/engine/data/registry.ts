@@ -1,9 +1,11 @@
 // From a spec's data section to a loaded data set, and to the affine map x·scale + shift the
 // gather kernel applies to raw inputs as it assembles each minibatch on the device.
-import type { DataSpec } from '../spec/schema';
+import type { DataSpec, ImageFolderData, ImageSetSpec } from '../spec/schema';
 import { cifarFromArchive } from './cifar';
 import { DatasetError, type Dataset } from './dataset';
 import type { FetchBytes, LoadProgress } from './fetchBytes';
+import { imageFolderDataset, type DecodedImages } from './imageSplit';
+import { missingImageSetMessage } from './imageSetText';
 import { loadMnist } from './mnist';
 import { makeToyDataset } from './toy2d';
 
@@ -20,6 +22,15 @@ export const CIFAR_PREPARED_PATH = 'cifar10/cifar-10-binary.tar.gzbin';
  * the prepared one; null when there is neither.
  */
 export type CifarArchiveSource = () => Promise<{ archive: Blob; name: string } | null>;
+
+/**
+ * A user's image folder, decoded at the spec's size, channels and resize mode; null when this
+ * browser does not hold the set (Node never does: it has no image decoder).
+ */
+export type ImageSetSource = (
+  data: ImageFolderData & { set: ImageSetSpec },
+  onProgress?: LoadProgress,
+) => Promise<DecodedImages | null>;
 
 async function preparedCifar(
   fetchBytes: FetchBytes,
@@ -42,8 +53,15 @@ export async function datasetForSpec(
   fetchBytes: FetchBytes,
   onProgress?: LoadProgress,
   cifarArchive: CifarArchiveSource = () => preparedCifar(fetchBytes),
+  imageSets: ImageSetSource = async () => null,
 ): Promise<Dataset> {
   if (data.dataset === 'mnist') return loadMnist(fetchBytes, onProgress);
+  if (data.dataset === 'images') {
+    const set = data.set;
+    const images = set === null ? null : await imageSets({ ...data, set }, onProgress);
+    if (set === null || images === null) throw new DatasetError(missingImageSetMessage(set));
+    return imageFolderDataset({ ...data, set }, images, seed);
+  }
   if (data.dataset === 'cifar10') {
     const found = await cifarArchive();
     if (!found) {
@@ -64,7 +82,7 @@ export async function datasetForSpec(
  */
 export function inputNormalization(data: DataSpec): { scale: number; shift: number } {
   if (data.dataset === 'toy') return { scale: 1, shift: 0 }; // already about ±1
-  if (data.dataset === 'cifar10' || data.normalization === 'unit')
+  if (data.dataset === 'cifar10' || data.dataset === 'images' || data.normalization === 'unit')
     return { scale: 1 / 255, shift: 0 };
   // (x/255 − mean)/std, folded into one multiply-add.
   return { scale: 1 / (255 * MNIST_STD), shift: -MNIST_MEAN / MNIST_STD };
@@ -91,9 +109,12 @@ export interface ImageGather {
   flip: boolean;
 }
 
-/** The image gather a spec asks for on `dataset`; null for data gathered the plain way. */
+/**
+ * The image gather a spec asks for on `dataset` (CIFAR-10, or an image folder: the same CHW
+ * bytes); null for data gathered the plain way.
+ */
 export function imageGather(data: DataSpec, dataset: Dataset): ImageGather | null {
-  if (data.dataset !== 'cifar10') return null;
+  if (data.dataset !== 'cifar10' && data.dataset !== 'images') return null;
   const [channels, height, width] = dataset.sampleShape;
   const stats = dataset.channelStats;
   const perChannel = data.normalization === 'perChannel' && stats !== undefined;
