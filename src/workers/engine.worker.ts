@@ -47,6 +47,13 @@ import { NoGpuError, requestGpuDevice } from '../gpu/device';
 import { CONV_TILINGS, DEFAULT_TUNING, MATMUL_TILINGS } from '../gpu/tuning';
 import { WebGpuBackend } from '../gpu/webgpuBackend';
 import { cifarArchiveSource, cifarArchiveVersion, keepCifarArchive } from './cifarArchive';
+import {
+  imageSetSource,
+  imageSetsVersion,
+  keptImageSets,
+  readImageFolder,
+  removeImageSet,
+} from './imageSets';
 import { coalesceEvents, transferablesOf } from './eventBatch';
 import { hasImages, Insights } from './insights';
 import { Landscape } from './landscape';
@@ -529,6 +536,8 @@ function moveToCpu(lost: WebGpuBackend, reason: string): Promise<void> {
 function datasetKey(data: DataSpec, seed: number): string {
   // CIFAR-10's normalisation and augmentation happen on the device: the bytes are the same.
   if (data.dataset === 'cifar10') return `cifar10#${cifarArchiveVersion}`;
+  // The split depends on the seed; the decoded bytes (kept apart, imageSets.ts) do not.
+  if (data.dataset === 'images') return JSON.stringify({ data, seed, v: imageSetsVersion });
   return JSON.stringify(data.dataset === 'toy' ? { data, seed } : { data });
 }
 
@@ -593,9 +602,9 @@ let datasetLoading: { key: string; gen: number; value: Promise<Dataset> } | null
 async function loadDataset(data: DataSpec, seed: number, gen: number): Promise<Dataset> {
   const key = datasetKey(data, seed);
   if (dataset?.key === key) return dataset.value;
-  if (readyCifar?.key === key) {
-    if (gen === generation) dataset = readyCifar;
-    return readyCifar.value;
+  if (readyData?.key === key) {
+    if (gen === generation) dataset = readyData;
+    return readyData.value;
   }
   const value = await sharedRead(data, seed, gen);
   // A load superseded while it read its data must not replace the newer load's data set.
@@ -648,6 +657,7 @@ async function readDataset(
       (path) => fetchDatasetFile(path, () => report(downloadedFraction(), percent())),
       (fraction, message) => report(fraction, message ?? `Loading ${title}…`),
       cifarArchiveSource(assetBase()),
+      imageSetSource(),
     );
   } finally {
     settled = true;
@@ -718,21 +728,35 @@ let previewDigits: Promise<DataSplit> | null = null;
 const MAX_PREVIEW_IMAGES = 64;
 
 /**
- * CIFAR-10 read for a preview or from a dropped archive, ahead of the load that will use it
+ * CIFAR-10 or an image folder read for a preview or from a dropped archive, ahead of the load that will use it
  * (the data set `dataset` names stays the one the run trains on until then).
  */
-let readyCifar: { key: string; value: Dataset } | null = null;
+let readyData: { key: string; value: Dataset } | null = null;
 
 /** The test images to preview: the run's own when it holds that data set, else read for it. */
-async function previewImages(data: Exclude<DataSpec, { dataset: 'toy' }>) {
+async function previewImages(data: Exclude<DataSpec, { dataset: 'toy' }>, seed: number) {
   if (data.dataset === 'cifar10') {
     const key = datasetKey(data, 0);
     // Read once for the preview and kept for the load that follows.
-    if (dataset?.key !== key && readyCifar?.key !== key) {
-      readyCifar = { key, value: await sharedRead(data, 0, NO_LOAD) };
+    if (dataset?.key !== key && readyData?.key !== key) {
+      readyData = { key, value: await sharedRead(data, 0, NO_LOAD) };
     }
-    const d = dataset?.key === key ? dataset.value : readyCifar!.value;
+    const d = dataset?.key === key ? dataset.value : readyData!.value;
     return { test: d.test, name: 'cifar10', side: 32, channels: 3, classNames: d.classNames };
+  }
+  if (data.dataset === 'images') {
+    const key = datasetKey(data, seed);
+    if (dataset?.key !== key && readyData?.key !== key) {
+      readyData = { key, value: await sharedRead(data, seed, NO_LOAD) };
+    }
+    const d = dataset?.key === key ? dataset.value : readyData!.value;
+    return {
+      test: d.test,
+      name: d.name,
+      side: data.size,
+      channels: data.channels,
+      classNames: d.classNames,
+    };
   }
   let test: DataSplit;
   if (dataset?.value.name === 'mnist') {
@@ -784,7 +808,7 @@ async function previewSamples(json: unknown, seed: number, count: number): Promi
     classNames: string[];
   };
   try {
-    images = await previewImages(data);
+    images = await previewImages(data, seed);
   } catch (error) {
     return { kind: 'error', message: messageOf(error) };
   }
@@ -1004,7 +1028,7 @@ const api: EngineApi = {
     try {
       const value = await cifarFromArchive(file, file.name);
       const kept = await keepCifarArchive(file);
-      readyCifar = { key: `cifar10#${cifarArchiveVersion}`, value };
+      readyData = { key: `cifar10#${cifarArchiveVersion}`, value };
       return {
         ok: true,
         name: file.name,
@@ -1015,6 +1039,22 @@ const api: EngineApi = {
     } catch (error) {
       return { ok: false, message: messageOf(error) };
     }
+  },
+
+  async readImageFolder(files, settings, onProgress) {
+    try {
+      return await readImageFolder(files, settings, onProgress);
+    } catch (error) {
+      return { ok: false, message: messageOf(error) };
+    }
+  },
+
+  async keptImageSets() {
+    return keptImageSets();
+  },
+
+  async removeImageSet(fingerprint) {
+    await removeImageSet(fingerprint);
   },
 
   async lossSlice(resolution, span, onRow) {

@@ -10,7 +10,7 @@ import type {
   LossSliceFrame,
   TrajectoryFrame,
 } from '../engine/analysis/landscapeFrames';
-import type { DataSpec } from '../engine/spec/schema';
+import type { DataSpec, ImageSetSpec } from '../engine/spec/schema';
 import type { EngineEvent, ErrorKind } from '../engine/train/events';
 import type { OnnxExport } from './onnxExport';
 import type { LayerActivations } from './representations';
@@ -104,6 +104,38 @@ export type CifarArchiveResult =
     }
   | { ok: false; message: string };
 
+/** One file of a folder a person gave, with its path below (and including) the folder. */
+export interface FolderFile {
+  path: string;
+  file: File;
+}
+
+export type ImageFolderResult =
+  | {
+      ok: true;
+      /** What the data spec names: the fingerprint, the folder's name, its classes and counts. */
+      set: ImageSetSpec;
+      givenSplit: boolean;
+      /** Files that are not images, or lie outside the class folders; a few of their paths. */
+      skipped: number;
+      skippedExamples: string[];
+      /** Image files the browser could not decode; a few of their paths. */
+      undecodable: number;
+      undecodableExamples: string[];
+      /** Why the set could not be kept for the next visit; null when it was. */
+      note: string | null;
+    }
+  | { ok: false; message: string };
+
+/** An image set this browser holds. */
+export interface KeptImageSet {
+  set: ImageSetSpec;
+  images: number;
+  /** The image files' size. */
+  bytes: number;
+  keptAt: number;
+}
+
 /** Receives events in arrival order; one call carries every event since the previous call. */
 export type EngineListener = (events: EngineEvent[]) => void;
 
@@ -170,6 +202,20 @@ export interface EngineApi {
    * streaming it; when it is sound, keeps it (IndexedDB) as the CIFAR-10 every later load reads.
    */
   useCifarArchive(file: File): Promise<CifarArchiveResult>;
+  /**
+   * Reads a folder of images in per-class subfolders (root/<class>/…, or root/train/<class>
+   * and root/test/<class>), decoding and resizing every image here in the worker, and keeps it
+   * (IndexedDB). `onProgress` (pass it wrapped in `Comlink.proxy`) hears the decoding.
+   */
+  readImageFolder(
+    files: FolderFile[],
+    settings: { size: number; channels: 1 | 3; resize: 'crop' | 'squash' },
+    onProgress?: (done: number, total: number, message: string) => void,
+  ): Promise<ImageFolderResult>;
+  /** The image folders this browser holds, newest first. */
+  keptImageSets(): Promise<KeptImageSet[]>;
+  /** Forgets a kept image folder. */
+  removeImageSet(fingerprint: string): Promise<void>;
   /**
    * The loss on a fixed batch over a resolution × resolution grid (21 to 61, made odd) around
    * the current weights, along two random filter-normalised directions, a, b ∈ [−span, span].
