@@ -1,11 +1,21 @@
 // What a link will open, in words, for the share dialog: the experiment's name, the model's
 // size, the data and the recipe. Read from the spec alone, so it says exactly what the link holds.
 import { dataSplitSizes } from '../../engine/data/fit';
+import { describeImageSet } from '../../engine/data/imageSetText';
 import { inferShapes } from '../../engine/spec/inferShapes';
-import type { ExperimentSpec } from '../../engine/spec/schema';
+import type { DataSpec, ExperimentSpec } from '../../engine/spec/schema';
 
 /** Data sets by their spec name; a toy set is named by its kind. */
 const datasetNames: Record<string, string> = { mnist: 'MNIST', cifar10: 'CIFAR-10' };
+
+function dataName(data: DataSpec): string {
+  if (data.dataset === 'toy') return `toy set “${data.kind}”`;
+  if (data.dataset === 'images')
+    return data.set === null
+      ? 'your image folder (none given yet)'
+      : `your image folder ${describeImageSet(data.set)} (not in the link: whoever opens it drops the same folder)`;
+  return datasetNames[data.dataset] ?? data.dataset;
+}
 
 const optimizerNames = {
   sgd: 'SGD',
@@ -32,7 +42,7 @@ export function describeSpec(spec: ExperimentSpec): [string, string][] {
     ],
     [
       'Data',
-      `${spec.data.dataset === 'toy' ? `toy set “${spec.data.kind}”` : (datasetNames[spec.data.dataset] ?? spec.data.dataset)}, ${splits.train.toLocaleString('en')} training and ${splits.test.toLocaleString('en')} test samples`,
+      `${dataName(spec.data)}, ${splits.train.toLocaleString('en')} training and ${splits.test.toLocaleString('en')} test samples`,
     ],
     [
       'Training',

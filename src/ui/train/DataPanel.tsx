@@ -5,20 +5,27 @@ import { dataSignature, describeDataset } from '../../engine/data/fit';
 import { dataSpecSchema, toyDatasetKinds, type DataSpec } from '../../engine/spec/schema';
 import { useAppStore } from '../store/store';
 import { CifarFields } from './CifarFields';
+import { ImageFolderFields } from './ImageFolderFields';
 import { DataPreview } from './DataPreview';
 import { NumberField, SelectField, SliderField } from './FormFields';
 import { enumOptions } from './schemaField';
 import { trainingProblems, withData } from './specEdits';
 
-type DatasetChoice = 'mnist' | 'cifar10' | (typeof toyDatasetKinds)[number];
+type DatasetChoice = 'mnist' | 'cifar10' | 'images' | (typeof toyDatasetKinds)[number];
 type ToyData = Extract<DataSpec, { dataset: 'toy' }>;
 type MnistData = Extract<DataSpec, { dataset: 'mnist' }>;
 
 const [mnistSchema, , toySchema] = dataSpecSchema.options;
-const choices: DatasetChoice[] = [mnistSchema.shape.dataset.value, 'cifar10', ...toyDatasetKinds];
+const choices: DatasetChoice[] = [
+  mnistSchema.shape.dataset.value,
+  'cifar10',
+  'images',
+  ...toyDatasetKinds,
+];
 const choiceLabels: Record<DatasetChoice, string> = {
   mnist: 'MNIST digits',
   cifar10: 'CIFAR-10',
+  images: 'Image folder',
   circle: 'Circle (2-D)',
   xor: 'XOR (2-D)',
   gaussians: 'Gaussian blobs (2-D)',
@@ -37,6 +44,7 @@ const toy = toySchema.shape;
 /** The data a choice names: a toy set keeps the current toy parameters; the rest are defaults. */
 function dataFor(choice: DatasetChoice, current: DataSpec): DataSpec {
   if (choice === 'mnist' || choice === 'cifar10') return dataSpecSchema.parse({ dataset: choice });
+  if (choice === 'images') return dataSpecSchema.parse({ dataset: 'images' });
   if (current.dataset === 'toy') return { ...current, kind: choice };
   return dataSpecSchema.parse({ dataset: 'toy', kind: choice });
 }
@@ -130,11 +138,14 @@ export function DataPanel() {
       </div>
       {data.dataset === 'toy' && <ToyFields data={data} />}
       {data.dataset === 'cifar10' && <CifarFields data={data} />}
+      {data.dataset === 'images' && <ImageFolderFields data={data} />}
       <p className="data-signature" data-testid="data-signature">
         Each sample: [{signature.sampleShape.join('×')}] in,{' '}
         {signature.targetSize !== undefined
           ? `${signature.targetSize} real value out (regression)`
-          : `one of ${signature.classes} classes out`}
+          : signature.classes === 0
+            ? 'one of the folder’s classes out'
+            : `one of ${signature.classes} classes out`}
       </p>
       {adapted && adapted.data === data && adapted.notes.length > 0 && problems.length === 0 && (
         <p className="data-note" data-testid="data-adapted">

@@ -20,14 +20,20 @@ function DigitThumb({ preview, index }: { preview: ImagesPreview; index: number 
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
     const { width, height, pixels, channels } = preview;
+    const ink = preview.name === 'mnist';
     const image = ctx.createImageData(width, height);
     const plane = width * height;
     const offset = index * channels * plane;
     for (let i = 0; i < plane; i++) {
-      // Colour planes as they are; grey digits as dark ink on the page's light ground.
+      // Colour planes as they are; MNIST's white-on-black digits as dark ink on the page's
+      // light ground; other grey images (a folder of one's own) as they are.
       for (let c = 0; c < 3; c++)
         image.data[4 * i + c] =
-          channels === 3 ? pixels[offset + c * plane + i] : 255 - pixels[offset + i];
+          channels === 3
+            ? pixels[offset + c * plane + i]
+            : ink
+              ? 255 - pixels[offset + i]
+              : pixels[offset + i];
       image.data[4 * i + 3] = 255;
     }
     ctx.putImageData(image, 0, 0);
@@ -167,7 +173,7 @@ export function DataPreview({ data, seed }: { data: DataSpec; seed: number }) {
             ))}
           </div>
           <p className="preview-caption">
-            The first {value.labels.length} test {value.channels === 3 ? 'images' : 'digits'},
+            The first {value.labels.length} test {value.name === 'mnist' ? 'digits' : 'images'},
             labelled.
           </p>
         </>

@@ -124,7 +124,7 @@ export const parameterHelp = {
   dataset: {
     label: 'Data set',
     formula:
-      'samples (x, label): MNIST 28×28 digits, CIFAR-10 32×32 colour photos, or points (x₁, x₂) in [−1, 1]²',
+      'samples (x, label): MNIST 28×28 digits, CIFAR-10 32×32 colour photos, your own folder of images, or points (x₁, x₂) in [−1, 1]²',
     advice:
       'Toy 2-D sets train in seconds and show the decision boundary; MNIST is the real thing.',
   },
@@ -133,9 +133,29 @@ export const parameterHelp = {
     formula: 'per channel: (x − mean_c) / std_c over the training images;  unit: x/255',
     advice: 'Per-channel standardising is the usual recipe for colour images and trains faster.',
   },
+  imageSize: {
+    label: 'Image size',
+    formula: 'every image resized to s × s pixels (8 to 64)',
+    advice: 'Small images train fast; 32 is CIFAR-10’s size and suits its templates.',
+  },
+  imageChannels: {
+    label: 'Colour',
+    formula: 'colour: R, G, B planes;  grey: 0.299·R + 0.587·G + 0.114·B',
+    advice: 'Grey is a third of the bytes and enough when colour does not tell the classes apart.',
+  },
+  imageResize: {
+    label: 'Resize',
+    formula: 'crop: the centred square, resized;  squash: the whole image, stretched',
+    advice: 'Cropping keeps shapes as they are; squashing keeps the whole picture but distorts it.',
+  },
+  testFraction: {
+    label: 'Test share',
+    formula: 'per class: round(n · share) images (at least one) held out, drawn from the seed',
+    advice: 'Used when the folder has no train/ and test/ subfolders of its own.',
+  },
   crop: {
     label: 'Random crop',
-    formula: 'pad by p black pixels, crop 32×32 back at a random offset in [−p, p]',
+    formula: 'pad by p black pixels, crop back to the image’s size at a random offset in [−p, p]',
     advice:
       'Shifted copies of each image fight overfitting; 4 is the classic choice for CIFAR-10. 0: off.',
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { templateSpec } from '../../engine/spec/templates';
-import type { DataSpec } from '../../engine/spec/schema';
+import { dataSpecSchema, type DataSpec, type ImageFolderData } from '../../engine/spec/schema';
 import {
   trainingProblems,
   withData,
@@ -63,6 +63,28 @@ describe('withData', () => {
     const problems = trainingProblems(spec.model, spec.data);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0].nodeId).toBe('c1');
+  });
+
+  it('a CIFAR-10 net to an image folder: the input follows the size, the output its classes', () => {
+    const none = dataSpecSchema.parse({
+      dataset: 'images',
+      size: 16,
+      channels: 1,
+    }) as ImageFolderData;
+    const picked = withData(templateSpec('cifarConvnetJs'), none);
+    // No folder yet: its class count is unknown, so the output layer stays as it was.
+    expect(picked.adapted).toEqual(['input now takes samples of [1×16×16]']);
+    expect(trainingProblems(picked.spec.model, picked.spec.data)).toEqual([]);
+    const classes = ['a', 'b', 'c'].map((name) => ({ name, count: 5, test: 0 }));
+    const set = { fingerprint: 'e'.repeat(64), name: 'abc', classes };
+    const given = withData(picked.spec, { ...none, set });
+    expect(given.adapted).toEqual(['logits now has 3 units, one per class']);
+    expect(trainingProblems(given.spec.model, given.spec.data)).toEqual([]);
+    // A set of another class count: the output follows again.
+    const two = { ...set, fingerprint: 'd'.repeat(64), classes: classes.slice(0, 2) };
+    expect(withData(given.spec, { ...none, set: two }).adapted).toEqual([
+      'logits now has 2 units, one per class',
+    ]);
   });
 
   it('the same data is no change', () => {

@@ -122,8 +122,10 @@ export function withData(spec: ExperimentSpec, data: DataSpec): DataChange {
     if (
       node === output &&
       node.op === 'dense' &&
-      node.params.units === outputsBefore &&
-      outputsBefore !== outputsAfter
+      // 0: the old data's class count was unknown (an image folder not given yet).
+      (node.params.units === outputsBefore || outputsBefore === 0) &&
+      outputsAfter > 0 &&
+      node.params.units !== outputsAfter
     ) {
       adapted.push(
         after.targetSize !== undefined

@@ -4,7 +4,7 @@ import type { DataSpec } from '../../engine/spec/schema';
 
 export function sampleNoun(dataset: DataSpec['dataset']): { one: string; many: string } {
   if (dataset === 'mnist') return { one: 'digit', many: 'digits' };
-  if (dataset === 'cifar10') return { one: 'image', many: 'images' };
+  if (dataset === 'cifar10' || dataset === 'images') return { one: 'image', many: 'images' };
   return { one: 'point', many: 'points' };
 }
 
