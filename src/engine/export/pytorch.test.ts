@@ -8,7 +8,7 @@ import type { Dataset } from '../data/dataset';
 import { compile } from '../graph/compile';
 import { makeToyDataset } from '../data/toy2d';
 import { parseExperimentSpec } from '../spec/parse';
-import type { ExperimentSpec } from '../spec/schema';
+import { dataSpecSchema, type ExperimentSpec } from '../spec/schema';
 import type { TemplateName } from '../spec/templates';
 import { templateSpec, templates } from '../spec/templates';
 import type { ToyPoints } from './pytorch';
@@ -208,6 +208,49 @@ describe('PyTorch export', () => {
     compiles('every op', script);
   });
 
+  it('an image folder: ImageFolder over --data, the same resize, split, normalisation, augmentation', () => {
+    const classes = [
+      { name: 'cat "tabby"', count: 30, test: 0 },
+      { name: "dog's 犬", count: 20, test: 0 },
+    ];
+    const set = { fingerprint: 'b'.repeat(64), name: 'pets "2"', classes };
+    const base = templateSpec('cifarConvnetJs');
+    const images = (data: object): ExperimentSpec => ({
+      ...base,
+      data: dataSpecSchema.parse({ dataset: 'images', set, ...data }),
+    });
+    const drawn = pytorchScript(
+      images({ size: 24, testFraction: 0.25, augment: { crop: 2, flip: true } }),
+    );
+    for (const line of [
+      'CLASSES = ["cat \\"tabby\\"", "dog\'s 犬"]',
+      'TEST_FRACTION = 0.25',
+      'shape = [transforms.Resize(24), transforms.CenterCrop(24)]  # the centred square',
+      'transforms.RandomCrop(24, padding=2),',
+      'transforms.RandomHorizontalFlip(),',
+      'rng = random.Random(SEED)',
+      'parser.add_argument("--data", default="./pets \\"2\\"", help="your image folder")',
+    ])
+      expect(drawn).toContain(line);
+    expect(drawn).toContain('transforms.Normalize(pixels.mean(dim=(0, 2, 3))');
+    compiles('image folder drawn split', drawn);
+    const given = pytorchScript(
+      images({
+        channels: 1,
+        resize: 'squash',
+        normalization: 'unit',
+        set: { ...set, classes: classes.map((c) => ({ ...c, test: 5 })) },
+      }),
+    );
+    expect(given).toContain(
+      'shape = [transforms.Resize((32, 32)), transforms.Grayscale(1)]  # the whole image, stretched',
+    );
+    expect(given).toContain('os.path.join(root, "train")');
+    expect(given).not.toContain('random.Random(SEED)');
+    expect(given).toContain('normalise = []  # x / 255 only');
+    compiles('image folder given split', given);
+  });
+
   it('refuses a toy set without its points, and a broken model', () => {
     expect(() => pytorchScript(templateSpec('spiral'))).toThrow(/toy set needs its points/);
     const spec = templateSpec('mlp');
@@ -220,7 +263,7 @@ describe('PyTorch export', () => {
       console.warn('python3 is not on this machine: the generated scripts were not compiled');
       ctx.skip();
     }
-    expect(written.length).toBe(Object.keys(templates).length + 1);
+    expect(written.length).toBe(Object.keys(templates).length + 3);
     // A syntax error names its file and line in the thrown message.
     execFileSync('python3', ['-W', 'error', '-m', 'py_compile', ...written], { stdio: 'pipe' });
   });

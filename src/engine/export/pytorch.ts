@@ -9,6 +9,7 @@ import type { InitScheme } from '../modules/init';
 import { inferShapes } from '../spec/inferShapes';
 import type { ExperimentSpec, NodeSpec } from '../spec/schema';
 import { ENGINE_VERSION } from '../version';
+import { imageFolderDataCode } from './pytorchImageFolder';
 
 /** A toy set's points as LayerCake drew them (the script cannot redraw them). */
 export interface ToyPoints {
@@ -360,6 +361,7 @@ function dataCode(
       ],
     };
   }
+  if (data.dataset === 'images') return imageFolderDataCode(data);
   if (toy === null)
     throw new Error('PyTorch export: a toy set needs its points (the script cannot redraw them).');
   const regression = toy.trainTargets !== null && toy.testTargets !== null;
@@ -579,7 +581,9 @@ export function pytorchScript(spec: ExperimentSpec, toy: ToyPoints | null = null
     '',
     'def main():',
     '    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])',
-    '    parser.add_argument("--data", default="./data", help="where torchvision keeps the data set")',
+    spec.data.dataset === 'images'
+      ? `    parser.add_argument("--data", default=${JSON.stringify(`./${spec.data.set?.name ?? 'images'}`)}, help="your image folder")`
+      : '    parser.add_argument("--data", default="./data", help="where torchvision keeps the data set")',
     '    parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")',
     '    parser.add_argument("--save", default=None, help="write the trained state_dict here")',
     '    parser.add_argument("--weights", default=None, help="start from LayerCake weights (.lcweights)")',
