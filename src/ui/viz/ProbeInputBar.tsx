@@ -52,7 +52,9 @@ function ImageCanvas({
 
 const paintInputImage = (frame: ProbeFrame, image: PixelImage) => {
   const [c, h, w] = frame.inputShape;
-  paintInput(frame.input, c, h * w, image.pixels(w, h));
+  // Grey digits as ink on paper; grey images of one's own folder as they are.
+  const ink = useAppStore.getState().spec.data.dataset !== 'images';
+  paintInput(frame.input, c, h * w, image.pixels(w, h), ink);
   return true;
 };
 

@@ -4,6 +4,7 @@ import {
   heatRgb,
   mapAt,
   mapDomains,
+  paintInput,
   paintMapGrid,
   paintRgbGrid,
   paintSaliency,
@@ -57,5 +58,17 @@ describe('map painting', () => {
     expect(pixel(out, 0)).toEqual([...heatRgb(0.25)].map(Math.round));
     expect(pixel(out, 1)).toEqual([...heatRgb(1)].map(Math.round));
     expect(heatRgb(0)).toEqual([255, 255, 255]);
+  });
+});
+
+describe('paintInput', () => {
+  it('grey as ink on paper (digits) or as it is (a grey photo); colour planes as they are', () => {
+    const out = new Uint8ClampedArray(8);
+    paintInput([0, 200], 1, 2, out);
+    expect(Array.from(out)).toEqual([255, 255, 255, 255, 55, 55, 55, 255]);
+    paintInput([0, 200], 1, 2, out, false);
+    expect(Array.from(out)).toEqual([0, 0, 0, 255, 200, 200, 200, 255]);
+    paintInput([1, 2, 3, 4, 5, 6], 3, 2, out);
+    expect(Array.from(out)).toEqual([1, 3, 5, 255, 2, 4, 6, 255]);
   });
 });

@@ -162,19 +162,21 @@ export function paintRgbGrid(
 }
 
 /**
- * An input image (raw grey levels 0–255, [channels, h, w]) as RGBA: one channel dark on white,
- * as the data preview shows digits; three channels as their colours.
+ * An input image (raw grey levels 0–255, [channels, h, w]) as RGBA: one channel dark on white
+ * (`ink`, as the data preview shows MNIST's digits) or as it is (a grey photo of one's own);
+ * three channels as their colours.
  */
 export function paintInput(
   values: ArrayLike<number>,
   channels: number,
   size: number,
   out: Uint8ClampedArray,
+  ink = true,
 ): void {
   for (let i = 0; i < size; i++) {
     if (channels === 3) setPixel(out, i, values[i], values[size + i], values[2 * size + i]);
     else {
-      const v = 255 - values[i];
+      const v = ink ? 255 - values[i] : values[i];
       setPixel(out, i, v, v, v);
     }
   }
