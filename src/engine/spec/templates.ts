@@ -52,11 +52,12 @@ const cifarRecipe = {
 
 /**
  * conv 3×3 (same size, no bias: batch norm has one) → batch norm → ReLU, VGG's unit. The
- * convolutions start as PyTorch's do, U(±1/√fan-in): this template's exported script in PyTorch
- * 1.13 (bench/pytorch_reference.py) on the 10,000-image subset, 5 epochs, seeds 1–5, reached
- * 56.56, 58.18, 56.50, 56.02, 52.55 % at its best epoch from that start, against 52.86, 55.35,
- * 54.03, 51.40, 52.52 % from He's six-times-larger variance (modules/init.ts says why the scale
- * matters behind batch norm).
+ * convolutions start as PyTorch's do, U(±1/√fan-in). This template's exported script, run in
+ * PyTorch 1.13 on the 10,000-image subset by bench/pytorch_reference.py (5 epochs, seeds 1–5),
+ * reached 56.56, 58.18, 56.50, 56.02, 52.55 % at its best epoch with PyTorch's own initial
+ * convolutions, against 52.86, 55.35, 54.03, 51.40, 52.52 % with He's six-times-larger variance
+ * (modules/init.ts says why the scale matters behind batch norm); the script as exported now,
+ * drawing U(±1/√fan-in) itself, 55.22 % (seed 1).
  */
 function vggBlock(n: string, filters: number): NodeInput[] {
   return [
