@@ -148,8 +148,11 @@ export type BenchResult = Pick<
   'samplesPerSec' | 'msPerStep' | 'firstStepMs' | 'backendInitMs' | 'testAccuracy' | 'finalLoss'
 >;
 
+/** A model trained through the same timed loop: the MNIST pair, and the small VGG on CIFAR-10. */
+export type TrainedModel = BenchModel | 'cifarVgg';
+
 export interface BenchOptions {
-  model: BenchModel;
+  model: TrainedModel;
   batch: number;
   warmup: number;
   steps: number;
@@ -157,3 +160,6 @@ export interface BenchOptions {
   evaluate: boolean;
   seed: number;
 }
+
+/** The options of an MNIST model's run (the Node bench's models, tfjsModel.ts's). */
+export type MnistBenchOptions = BenchOptions & { model: BenchModel };

@@ -48,7 +48,7 @@ import {
   benchModels,
   type BenchEngine,
   type BenchModel,
-  type BenchOptions,
+  type MnistBenchOptions,
   type BenchRecord,
   type BenchResult,
   type BenchSuite,
@@ -189,7 +189,7 @@ function parseCli() {
 async function runEngine(
   engine: BenchEngine,
   data: Dataset,
-  opts: BenchOptions,
+  opts: MnistBenchOptions,
 ): Promise<BenchResult> {
   if (engine === 'ours') {
     // Loaded on demand, so a tfjs-only run does not need the engine to build.
@@ -284,7 +284,7 @@ async function main(): Promise<void> {
       ? cli.epochs * stepsPerEpoch - warmup
       : (cli.steps ?? DEFAULTS[model].steps);
     if (steps < 1) throw new Error(`--warmup ${warmup} leaves no steps to time`);
-    const opts: BenchOptions = {
+    const opts: MnistBenchOptions = {
       model,
       batch: BATCH,
       warmup,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { Dataset } from '../src/engine/data/dataset';
-import type { BenchOptions, BenchResult } from './record';
+import type { BenchResult, MnistBenchOptions } from './record';
 import { trainTfjs } from './tfjsModel';
 
 export type TfjsBackend = 'cpu' | 'wasm';
@@ -29,7 +29,7 @@ export async function useTfjsBackend(backend: TfjsBackend): Promise<number> {
 /** Train `opts.model` on tfjs's current backend; throws if the backend cannot train it. */
 export function runTfjs(
   data: Dataset,
-  opts: BenchOptions,
+  opts: MnistBenchOptions,
   backendInitMs: number,
 ): Promise<BenchResult> {
   return trainTfjs(data, opts, backendInitMs, { readEvery: 1, clockFrom: 'build' });

@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../src/engine/data/dataset';
 import { BatchSampler, normalizeImages } from './batches';
-import type { BenchModel, BenchOptions, BenchResult } from './record';
+import type { BenchModel, MnistBenchOptions, BenchResult } from './record';
 
 /** Glorot uniform, U(±√(6/(fanIn+fanOut))), as the templates' 'glorot' init; zero biases. */
 function glorot(seed: number) {
@@ -94,7 +94,7 @@ export interface TfjsTiming {
 /** Train `opts.model` on tfjs's current backend; throws if the backend cannot train it. */
 export async function trainTfjs(
   data: Dataset,
-  opts: BenchOptions,
+  opts: MnistBenchOptions,
   backendInitMs: number,
   timing: TfjsTiming,
 ): Promise<BenchResult> {

@@ -1,7 +1,10 @@
-// MNIST in the bench page and its workers, fetched from the harness's server exactly as the app
-// fetches it: the prepared files under /datasets/, parsed by the engine's own loader.
+// The data sets in the bench page and its workers, fetched from the harness's server exactly as
+// the app fetches them: the prepared files under /datasets/ (MNIST, and the CIFAR-10 archive the
+// install prepared), read by the engine's own loaders.
 import type { Dataset } from '../../src/engine/data/dataset';
-import { loadMnist } from '../../src/engine/data/mnist';
+import { datasetForSpec } from '../../src/engine/data/registry';
+import { templateSpec } from '../../src/engine/spec/templates';
+import type { TrainedModel } from '../record';
 
 async function fetchDatasetFile(path: string): Promise<Uint8Array> {
   const response = await fetch(`/datasets/${path}`);
@@ -9,8 +12,9 @@ async function fetchDatasetFile(path: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-export function loadMnistOverHttp(): Promise<Dataset> {
-  return loadMnist(fetchDatasetFile);
+/** The data set the model's template trains on (MNIST, or CIFAR-10 for the small VGG). */
+export function loadBenchData(model: TrainedModel, seed: number): Promise<Dataset> {
+  return datasetForSpec(templateSpec(model).data, seed, fetchDatasetFile);
 }
 
 /** Uniform values in [−1, 1) from a small xorshift generator, so runs see the same matrices. */

@@ -12,7 +12,7 @@ import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { build } from 'vite';
 import { BENCH_PAGE_DIR } from './vite.config';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../scripts/chromium';
-import type { BenchModel, BenchOptions, BenchRecord } from '../record';
+import type { BenchOptions, BenchRecord, TrainedModel } from '../record';
 import {
   matmulEngines,
   type BenchJob,
@@ -29,10 +29,12 @@ const MATMUL_SIZE = 1024;
 const MATMUL_MODEL = 'matmul1024';
 
 /** Sized so the whole browser run takes a few minutes on two cores, SwiftShader included:
- * tfjs-webgpu trains LeNet-5 at about 40 samples/s there (1.6 s a step). */
-export const BROWSER_DEFAULTS: Record<BenchModel, { warmup: number; steps: number }> = {
+ * tfjs-webgpu trains LeNet-5 at about 40 samples/s there (1.6 s a step); a step of the small
+ * VGG takes seconds on every engine there. */
+export const BROWSER_DEFAULTS: Record<TrainedModel, { warmup: number; steps: number }> = {
   mlp: { warmup: 10, steps: 200 },
   lenet5: { warmup: 5, steps: 50 },
+  cifarVgg: { warmup: 2, steps: 5 },
 };
 const MATMUL_WARMUP = 2;
 const MATMUL_REPS = 5;

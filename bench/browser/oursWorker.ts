@@ -1,14 +1,14 @@
 // A dedicated module worker that runs one job on our engine, as the app's engine worker does:
 // the WebGPU backend (navigator.gpu is there in dedicated workers) with its kernel variants
-// tuned for the adapter (measured once, then remembered in IndexedDB) or the CPU backend, MNIST
-// fetched and parsed here, the Trainer driven by bench/oursEngine.ts.
+// tuned for the adapter (measured once, then remembered in IndexedDB) or the CPU backend, the
+// data set (MNIST or CIFAR-10) fetched and parsed here, the Trainer driven by bench/oursEngine.ts.
 import type { Backend } from '../../src/engine/backend/backend';
 import { CpuBackend } from '../../src/engine/backend/cpu/cpuBackend';
 import { autotune, describeTuning, indexedDbTuningCache } from '../../src/gpu/autotune';
 import { requestGpuDevice } from '../../src/gpu/device';
 import { WebGpuBackend } from '../../src/gpu/webgpuBackend';
 import { runOurs } from '../oursEngine';
-import { loadMnistOverHttp, randomMatrix } from './data';
+import { loadBenchData, randomMatrix } from './data';
 import { describeError, type BenchJob, type WorkerReply, type WorkerRequest } from './protocol';
 
 /** The backend, and what it runs on (with the tuning chosen, for WebGPU). */
@@ -81,7 +81,7 @@ async function run(job: BenchJob): Promise<WorkerReply> {
   let adapter: string | null = null;
   let backend: Backend | null = null;
   try {
-    const data = job.kind === 'train' ? await loadMnistOverHttp() : null;
+    const data = job.kind === 'train' ? await loadBenchData(job.opts.model, job.opts.seed) : null;
     const t0 = performance.now();
     // Device, adapter and kernel tuning: what the app's worker does before any train command.
     ({ backend, adapter } = await createBackend(job.engine));

@@ -1,6 +1,6 @@
 // What the browser bench's harness (Node) asks the page to run, and what comes back. One job
 // per page load: a model trained by one engine, or the matmul kernel of one engine.
-import type { BenchModel, BenchOptions, BenchResult } from '../record';
+import type { BenchOptions, BenchResult, TrainedModel } from '../record';
 
 export type BrowserEngine = 'ours-webgpu' | 'ours-cpu' | 'tfjs-webgpu' | 'tfjs-webgl' | 'tfjs-wasm';
 export const browserEngines: readonly BrowserEngine[] = [
@@ -11,9 +11,9 @@ export const browserEngines: readonly BrowserEngine[] = [
   'tfjs-wasm',
 ];
 
-/** What the browser bench runs: the two models, and the 1024³ matmul ('matmul'). */
-export type BrowserModel = BenchModel | 'matmul';
-export const browserModels: readonly BrowserModel[] = ['mlp', 'lenet5', 'matmul'];
+/** What the browser bench runs: the MNIST models, the small VGG on CIFAR-10, and the 1024³ matmul ('matmul'). */
+export type BrowserModel = TrainedModel | 'matmul';
+export const browserModels: readonly BrowserModel[] = ['mlp', 'lenet5', 'cifarVgg', 'matmul'];
 /** The engines with a matmul record: our WebGPU kernel and tfjs's WebGPU backend. */
 export const matmulEngines: readonly BrowserEngine[] = ['ours-webgpu', 'tfjs-webgpu'];
 

@@ -1,11 +1,13 @@
 // TensorFlow.js jobs, on the page's main thread as a tfjs app runs them: the webgpu, webgl and
 // wasm backends, the model and training loop of bench/tfjsModel.ts with the loss read back every
-// 50 steps as a UI would, and tf.matMul on the webgpu backend.
+// 50 steps as a UI would (the small VGG's of bench/cifarTfjs.ts, which reads it every step: a
+// step takes seconds there), and tf.matMul on the webgpu backend.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { trainTfjsCifar } from '../cifarTfjs';
 import { trainTfjs } from '../tfjsModel';
-import { loadMnistOverHttp, randomMatrix } from './data';
+import { loadBenchData, randomMatrix } from './data';
 import { describeError, type BenchJob, type JobOutcome } from './protocol';
 
 /** How often a UI would read the loss back. */
@@ -92,14 +94,18 @@ export async function runTfjsJob(job: BenchJob): Promise<JobOutcome> {
     // What a tfjs user ships: no per-op NaN checks or debug logging.
     tf.enableProdMode();
     const name = backendName(job.engine);
-    const data = job.kind === 'train' ? await loadMnistOverHttp() : null;
+    const data = job.kind === 'train' ? await loadBenchData(job.opts.model, job.opts.seed) : null;
     const backendInitMs = await useBackend(name);
     adapter = describeAdapter(name);
     if (job.kind === 'train') {
-      const result = await trainTfjs(data!, job.opts, backendInitMs, {
-        readEvery: READ_EVERY_STEPS,
-        clockFrom: 'train',
-      });
+      const { model } = job.opts;
+      const result =
+        model === 'cifarVgg'
+          ? await trainTfjsCifar(data!, job.opts, backendInitMs)
+          : await trainTfjs(data!, { ...job.opts, model }, backendInitMs, {
+              readEvery: READ_EVERY_STEPS,
+              clockFrom: 'train',
+            });
       return { result, adapter };
     }
     const { firstMs, ms } = await matmul(job.size, job.warmup, job.reps);
