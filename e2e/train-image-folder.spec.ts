@@ -4,7 +4,7 @@
 // previews, train the ConvNetJS CIFAR-10 net (adapted to three classes) on the CPU backend,
 // reload and find the set kept; a link to the experiment, opened where the folder is not
 // held, says which folder to drop.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
@@ -243,7 +243,7 @@ test('train on a folder of my own images: pick it, see its classes, train, reloa
   expect(otherProblems.filter((p) => !p.includes('image folder of your own'))).toEqual([]);
 });
 
-test('a folder of one class, or none, is refused with what to do', async ({ page }) => {
+test('a folder of one class is refused with what to do', async ({ page }) => {
   const one = join(dir, 'one');
   writeShapesFolder(one, 2);
   rmSync(join(one, 'shapes', 'square'), { recursive: true });
@@ -254,4 +254,39 @@ test('a folder of one class, or none, is refused with what to do', async ({ page
   await expect(page.getByTestId('image-folder-status')).toContainText(
     'shapes: the folder holds images of one class only ("circle")',
   );
+});
+
+test('a folder with train/ and test/ keeps its own split', async ({ page }) => {
+  const root = join(dir, 'split');
+  mkdirSync(join(root, 'pets'), { recursive: true });
+  renameSync(writeShapesFolder(join(root, 'a'), 8), join(root, 'pets', 'train'));
+  renameSync(writeShapesFolder(join(root, 'b'), 2), join(root, 'pets', 'test'));
+  await page.goto('/');
+  await page.getByTestId('field-dataset').selectOption('images');
+  await page.getByTestId('image-folder-input').setInputFiles(join(root, 'pets'));
+  const read = page.getByTestId('image-folder-status');
+  await expect(read).toContainText(
+    'Read “pets”, 30 images, 3 classes (circle, square, triangle).',
+    {
+      timeout: 60_000,
+    },
+  );
+  await expect(read).toContainText('2 images could not be decoded');
+  await expect(page.getByTestId('image-set-summary')).toContainText(
+    '24 to train, 6 to test (the folder’s own split)',
+  );
+  // The share drawn for testing does not apply to a folder that brings its own split.
+  await expect(page.getByTestId('field-testFraction')).toHaveCount(0);
+  // The default recipe's batch of 64 is more than the folder's 24 training images: said so.
+  await expect(
+    page.getByText('The batch size 64 is larger than the 24 training samples'),
+  ).toBeVisible({
+    timeout: 60_000,
+  });
+  await page.getByTestId('field-batchSize').fill('8');
+  await page.getByTestId('field-batchSize').blur();
+  await page.getByTestId('control-step').click();
+  const status = page.getByTestId('run-status');
+  await expect(status).toHaveAttribute('data-state', 'paused', { timeout: 60_000 });
+  await expect(page.getByTestId('run-length')).toContainText('3 steps per epoch');
 });
