@@ -11,7 +11,7 @@
 //                                          ours (webgpu, cpu) in a worker against tfjs's webgpu,
 //                                          webgl and wasm backends, plus a 1024³ matmul record
 //                                          (see bench/browser/harness.ts); --models takes
-//                                          mlp,lenet5,matmul, --engines ours-webgpu,ours-cpu,
+//                                          mlp,lenet5,cifarVgg,matmul, --engines ours-webgpu,ours-cpu,
 //                                          tfjs-webgpu,tfjs-webgl,tfjs-wasm; --job-timeout S
 //   npm run bench -- --landscape           LeNet-5's loss landscape on the CPU backend: a 41 × 41
 //                                          slice and up to 20 Hessian-vector products, on a
@@ -162,6 +162,7 @@ function parseCli() {
   }
   if (values.browser) {
     if (epochs !== undefined) throw new Error('--epochs is not available with --browser');
+    const jobTimeoutS = positiveInt(values['job-timeout'], 'job-timeout');
     return {
       mode: 'browser' as const,
       models: list(values.models, browserModels, browserModels, 'models'),
@@ -170,7 +171,7 @@ function parseCli() {
       warmup: positiveInt(values.warmup, 'warmup'),
       evaluate: values.eval,
       seed: positiveInt(values.seed, 'seed') ?? 1,
-      jobTimeoutMs: (positiveInt(values['job-timeout'], 'job-timeout') ?? 300) * 1000,
+      jobTimeoutMs: jobTimeoutS === undefined ? undefined : jobTimeoutS * 1000,
     };
   }
   return {

@@ -36,6 +36,14 @@ export const BROWSER_DEFAULTS: Record<TrainedModel, { warmup: number; steps: num
   lenet5: { warmup: 5, steps: 50 },
   cifarVgg: { warmup: 2, steps: 5 },
 };
+/** How long a job may take unless --job-timeout says: tfjs's VGG steps took 65–114 s each on
+ * SwiftShader (2026-12-02), so its 7 steps need far longer than the MNIST models' jobs. */
+const JOB_TIMEOUT_MS: Record<BrowserModel, number> = {
+  mlp: 300_000,
+  lenet5: 300_000,
+  matmul: 300_000,
+  cifarVgg: 1_500_000,
+};
 const MATMUL_WARMUP = 2;
 const MATMUL_REPS = 5;
 
@@ -46,8 +54,8 @@ export interface BrowserBenchOptions {
   warmup?: number;
   evaluate: boolean;
   seed: number;
-  /** Per job, after which the job is recorded as failed and the next one starts. */
-  jobTimeoutMs: number;
+  /** Per job, after which the job is recorded as failed and the next one starts (default: JOB_TIMEOUT_MS). */
+  jobTimeoutMs?: number;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -256,7 +264,8 @@ export async function runBrowserBench(o: BrowserBenchOptions): Promise<BenchReco
     const context = await browser.newContext();
     const records: BenchRecord[] = [];
     for (const job of jobsFor(o)) {
-      const outcome = await runJob(context, url, job, o.jobTimeoutMs);
+      const model = job.kind === 'train' ? job.opts.model : 'matmul';
+      const outcome = await runJob(context, url, job, o.jobTimeoutMs ?? JOB_TIMEOUT_MS[model]);
       const record = toRecord(job, outcome, machine);
       records.push(record);
       console.log(`${record.model} ${job.engine}: ${summary(record)}`);
