@@ -165,7 +165,7 @@ export function DataPanel() {
             {data.dataset === 'toy'
               ? 'Pick a template made of dense layers, or change the model in the graph.'
               : data.dataset === 'images'
-                ? 'Pick a CIFAR-10 template (a colour convnet; its input and output follow the folder), or change the model in the graph.'
+                ? 'Pick a CIFAR-10 template, then Image folder again (a kept folder is one press away: its input and output follow the folder), or change the model in the graph.'
                 : `Pick a ${describeDataset(data)} template, or change the model in the graph.`}
           </p>
         </div>
