@@ -2,7 +2,8 @@
 // graph's topological order, forward() following the same DAG), the same data set with the same
 // normalisation and augmentation (torchvision's MNIST or CIFAR-10, ImageFolder over one's own
 // image folder, or the toy set's own points written into the script), the same optimiser,
-// schedule, weight decay, clipping, batch size, epochs and seed, and a training loop that evaluates on the test split as LayerCake does.
+// schedule, weight decay, clipping, batch size, epochs and seed, and a training loop that
+// evaluates on the test split as LayerCake does.
 // The script follows LayerCake's conventions (which follow PyTorch's), so a run continues on
 // one's own hardware; it does not reproduce LayerCake's random numbers.
 import type { InitScheme } from '../modules/init';
