@@ -24,6 +24,8 @@ interface KeptFiles {
 }
 
 const setKey = (fingerprint: string) => `set:${fingerprint}`;
+/** What the panel lists, apart from the files, so listing reads no file handles. */
+const infoKey = (fingerprint: string) => `info:${fingerprint}`;
 const decodedKey = (fingerprint: string) => `decoded:${fingerprint}`;
 const settingsKey = (s: DecodeSettings) => `${s.size}×${s.channels}×${s.resize}`;
 
@@ -105,6 +107,7 @@ export async function readImageFolder(
   let note: string | null = null;
   try {
     await set(setKey(fingerprint), kept, sets());
+    await set(infoKey(fingerprint), kept.info, sets());
     await set(decodedKey(fingerprint), { settings: settingsKey(settings), images }, sets());
     unsaved.delete(fingerprint);
   } catch (error) {
@@ -129,9 +132,9 @@ export async function keptImageSets(): Promise<KeptImageSet[]> {
   const found = new Map<string, KeptImageSet>();
   for (const [fingerprint, kept] of unsaved) found.set(fingerprint, kept.info);
   const all = (await keys(sets()).catch(() => [])) as string[];
-  for (const key of all.filter((k) => typeof k === 'string' && k.startsWith('set:'))) {
-    const kept = (await get(key, sets()).catch(() => undefined)) as KeptFiles | undefined;
-    if (kept) found.set(kept.info.set.fingerprint, kept.info);
+  for (const key of all.filter((k) => typeof k === 'string' && k.startsWith('info:'))) {
+    const info = (await get(key, sets()).catch(() => undefined)) as KeptImageSet | undefined;
+    if (info) found.set(info.set.fingerprint, info);
   }
   return [...found.values()].sort((a, b) => b.keptAt - a.keptAt);
 }
@@ -141,6 +144,7 @@ export async function removeImageSet(fingerprint: string): Promise<void> {
   imageSetsVersion++;
   unsaved.delete(fingerprint);
   if (lastDecoded?.fingerprint === fingerprint) lastDecoded = null;
+  await del(infoKey(fingerprint), sets());
   await del(setKey(fingerprint), sets());
   await del(decodedKey(fingerprint), sets());
 }
