@@ -25,7 +25,10 @@ describe('paramFields', () => {
     const units = field('dense', 'units');
     if (units.kind !== 'number') throw new Error('units is a number');
     expect(units.rule).toMatchObject({ integer: true, min: 0, minExclusive: true });
-    expect(field('dense', 'init')).toMatchObject({ options: ['he', 'glorot'], defaultValue: 'he' });
+    expect(field('dense', 'init')).toMatchObject({
+      options: ['he', 'glorot', 'fanInUniform'],
+      defaultValue: 'he',
+    });
     expect(field('maxpool2d', 'stride')).toMatchObject({ kind: 'number', optional: true });
     expect(field('input', 'shape')).toMatchObject({ kind: 'intList', minLength: 1, maxLength: 4 });
     expect(field('dropout', 'rate')).toMatchObject({ defaultValue: 0.5 });
