@@ -208,6 +208,7 @@ export async function runCifarBench(
         finalLoss: run.finalLoss,
         epochAccuracies: run.accuracies,
         bestEpoch: best + 1,
+        seed: opts.seed,
         totalMs,
         trainSamples: data.train.count,
         testSamples: data.test.count,

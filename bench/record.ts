@@ -121,6 +121,11 @@ export interface BenchRecord {
   /** CIFAR epoch suite: the test accuracy after each epoch, and the best epoch (1-based). */
   epochAccuracies?: number[] | null;
   bestEpoch?: number | null;
+  /**
+   * CIFAR epochs: the experiment seed (weights, shuffling, augmentation, dropout). Epoch runs of
+   * different seeds are kept side by side; records without one are seed 1.
+   */
+  seed?: number;
   /** CIFAR epoch suite: the training and test images the run had. */
   trainSamples?: number | null;
   testSamples?: number | null;

@@ -8,8 +8,10 @@ export const RESULTS = path.resolve('bench/results.json');
 
 const environmentOf = (r: BenchRecord): string => r.environment ?? 'node';
 
+// Epoch runs are kept per seed: one seed's accuracy says little about the recipe.
 const key = (r: BenchRecord): string =>
-  `${r.suite}/${r.model}/${r.engine}/${r.backend}/${environmentOf(r)}`;
+  `${r.suite}/${r.model}/${r.engine}/${r.backend}/${environmentOf(r)}` +
+  (r.suite === 'epoch' ? `/seed${r.seed ?? 1}` : '');
 
 async function previousRecords(): Promise<BenchRecord[]> {
   try {
@@ -48,7 +50,7 @@ function compare(a: BenchRecord, b: BenchRecord): number {
   const ra = rank(a);
   const rb = rank(b);
   for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i] - rb[i];
-  return a.backend.localeCompare(b.backend);
+  return a.backend.localeCompare(b.backend) || (a.seed ?? 1) - (b.seed ?? 1);
 }
 
 /** Merges `records` into bench/results.json, replacing older records with the same key. */
