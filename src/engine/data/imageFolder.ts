@@ -6,9 +6,9 @@ import { hasControlCharacter, MAX_IMAGE_CLASSES } from '../spec/schema';
 import { DatasetError } from './dataset';
 
 /** What createImageBitmap decodes in every browser LayerCake runs in, by file name. */
-const IMAGE_FILE = /\.(png|jpe?g|webp|gif|bmp)$/i;
+export const IMAGE_FILE = /\.(png|jpe?g|webp|gif|bmp)$/i;
 /** Names a file manager leaves beside the images (".DS_Store", "__MACOSX/…", "Thumbs.db"). */
-const CLUTTER = /^(\.|__MACOSX$|Thumbs\.db$|desktop\.ini$)/i;
+export const CLUTTER = /^(\.|__MACOSX$|Thumbs\.db$|desktop\.ini$)/i;
 const SPLIT_FOLDERS = { train: 'train', test: 'test' } as const;
 
 /** At most this many images: 20,000 colour images of 64×64 are 246 MB as bytes. */

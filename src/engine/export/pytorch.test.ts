@@ -208,7 +208,7 @@ describe('PyTorch export', () => {
     compiles('every op', script);
   });
 
-  it('an image folder: ImageFolder over --data, the same resize, split, normalisation, augmentation', () => {
+  it("an image folder: its images by LayerCake's rules over --data, the same resize, split, normalisation, augmentation", () => {
     const classes = [
       { name: 'cat "tabby"', count: 30, test: 0 },
       { name: "dog's 犬", count: 20, test: 0 },
@@ -230,6 +230,10 @@ describe('PyTorch export', () => {
       'transforms.RandomHorizontalFlip(),',
       'rng = random.Random(SEED)',
       'parser.add_argument("--data", default="./pets \\"2\\"", help="your image folder")',
+      // LayerCake's own rules for which files are images and which folders are clutter.
+      'IMAGE_FILE = re.compile(r"\\.(png|jpe?g|webp|gif|bmp)$", re.IGNORECASE)',
+      'CLUTTER = re.compile(r"^(\\.|__MACOSX$|Thumbs\\.db$|desktop\\.ini$)", re.IGNORECASE)',
+      'if IMAGE_FILE.search(name) and not CLUTTER.match(name) and decodes(path):',
     ])
       expect(drawn).toContain(line);
     expect(drawn).toContain('transforms.Normalize(pixels.mean(dim=(0, 2, 3))');
@@ -245,7 +249,7 @@ describe('PyTorch export', () => {
     expect(given).toContain(
       'shape = [transforms.Resize((32, 32)), transforms.Grayscale(1)]  # the whole image, stretched',
     );
-    expect(given).toContain('os.path.join(root, "train")');
+    expect(given).toContain('split_folder(root, "train")');
     expect(given).not.toContain('random.Random(SEED)');
     expect(given).toContain('normalise = []  # x / 255 only');
     compiles('image folder given split', given);

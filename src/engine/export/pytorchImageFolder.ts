@@ -1,7 +1,9 @@
-// The PyTorch script's data for an image folder of the user's own: torchvision's ImageFolder
-// over the same folder (--data points at it), resized, cropped, normalised, augmented and split
-// as LayerCake does it — alike, not identical: PIL resizes with its own filter, and Python's
+// The PyTorch script's data for an image folder of the user's own: the same folder (--data points
+// at it), read by LayerCake's rules (which files are images, which folders are clutter, skipping
+// what does not decode, where torchvision's ImageFolder would stop at a broken file or a hidden
+// folder), resized, cropped, normalised, augmented and split as LayerCake does it — alike, not identical: PIL resizes with its own filter, and Python's
 // random draws the split, so the held-out images are other ones of the same share per class.
+import { CLUTTER, IMAGE_FILE } from '../data/imageFolder';
 import type { ImageFolderData } from '../spec/schema';
 
 /** A Python string literal for any text (JSON's escapes are Python's). */
@@ -28,28 +30,85 @@ export function imageFolderDataCode(data: ImageFolderData): { imports: string[];
     imports: [
       'import os',
       'import random',
-      'from torch.utils.data import Subset',
-      'from torchvision import datasets, transforms',
+      'import re',
+      'from PIL import Image',
+      'from torch.utils.data import Dataset, Subset',
+      'from torchvision import transforms',
     ],
     body: [
       `CLASSES = [${classes.map(pyString).join(', ')}]  # the class folders, LayerCake's labels in order`,
       `TEST_FRACTION = ${data.testFraction}`,
+      '# The files LayerCake reads, by name, and the ones it passes over (hidden, __MACOSX, ...).',
+      `IMAGE_FILE = re.compile(r"${IMAGE_FILE.source}", re.IGNORECASE)`,
+      `CLUTTER = re.compile(r"${CLUTTER.source}", re.IGNORECASE)`,
       '',
       '',
+      'def decodes(path):',
+      '    """Whether the image opens: LayerCake, too, skips (and counts) one it cannot decode."""',
+      '    try:',
+      '        with Image.open(path) as image:',
+      '            image.verify()',
+      '        return True',
+      '    except Exception:',
+      '        return False',
+      '',
+      '',
+      'class Folder(Dataset):',
+      '    """The images LayerCake reads in root/<class>/...: those IMAGE_FILE names, below class folders',
+      '    and subfolders that are not CLUTTER, that decode; labelled by CLASSES."""',
+      '',
+      '    def __init__(self, root, transform):',
+      '        self.transform = transforms.Compose(transform)',
+      '        self.samples = []',
+      '        for entry in sorted(os.scandir(root), key=lambda e: e.name):',
+      '            if not entry.is_dir() or CLUTTER.match(entry.name):',
+      '                continue',
+      '            if entry.name not in CLASSES:',
+      '                raise SystemExit(f"{root} has the class folder {entry.name!r}; this model knows {CLASSES}")',
+      '            for here, folders, files in os.walk(entry.path):',
+      '                folders[:] = sorted(f for f in folders if not CLUTTER.match(f))',
+      '                for name in sorted(files):',
+      '                    path = os.path.join(here, name)',
+      '                    if IMAGE_FILE.search(name) and not CLUTTER.match(name) and decodes(path):',
+      '                        self.samples.append((path, CLASSES.index(entry.name)))',
+      '        if not self.samples:',
+      '            raise SystemExit(f"{root} has no images in class folders")',
+      '',
+      '    def __len__(self):',
+      '        return len(self.samples)',
+      '',
+      '    def __getitem__(self, i):',
+      '        path, label = self.samples[i]',
+      '        with Image.open(path) as image:',
+      '            return self.transform(image.convert("RGB")), label',
+      '',
+      '',
+      ...(given
+        ? [
+            'def split_folder(root, split):',
+            '    """root\'s train/ or test/ folder, in whatever case, as LayerCake finds it."""',
+            '    for entry in os.scandir(root):',
+            '        if entry.is_dir() and entry.name.lower() == split:',
+            '            return entry.path',
+            '    raise SystemExit(f"{root} has no {split}/ folder")',
+            '',
+            '',
+          ]
+        : []),
       'def data_sets(root):',
       `    """Your image folder (pass it as --data): ${given ? 'its train/ and test/ splits' : 'root/<class>/<images>, split per class'},`,
       `    each image resized to ${size}x${size}${channels === 1 ? ' in grey' : ' in colour'}. Test images are never augmented."""`,
       `    shape = [${resize}${channels === 1 ? ', transforms.Grayscale(1)' : ''}]  # ${resizeNote}`,
       ...(given
         ? [
-            '    train_root, test_root = os.path.join(root, "train"), os.path.join(root, "test")',
+            '    train_root, test_root = split_folder(root, "train"), split_folder(root, "test")',
             '    train_idx = test_idx = None',
           ]
         : [
             '    train_root = test_root = root',
             '    # Each class gives TEST_FRACTION of its images (at least one) to testing, seeded.',
             '    by_class = {}',
-            '    for i, (_, label) in enumerate(datasets.ImageFolder(root).samples):',
+            '    for i, (_, label) in enumerate(Folder(root, []).samples):',
             '        by_class.setdefault(label, []).append(i)',
             '    rng = random.Random(SEED)',
             '    train_idx, test_idx = [], []',
@@ -62,9 +121,7 @@ export function imageFolderDataCode(data: ImageFolderData): { imports: string[];
           ]),
       '',
       '    def folder(path, transform, indices):',
-      '        images = datasets.ImageFolder(path, transform=transforms.Compose(transform))',
-      '        if images.classes != CLASSES:',
-      '            raise SystemExit(f"{path} has the classes {images.classes}, not {CLASSES}")',
+      '        images = Folder(path, transform)',
       '        return images if indices is None else Subset(images, indices)',
       '',
       ...(perChannel
