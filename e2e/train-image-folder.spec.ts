@@ -206,6 +206,10 @@ test('train on a folder of my own images: pick it, see its classes, train, reloa
     'This experiment trains on an image folder of your own: “shapes”, 90 images, 3 classes (circle, square, triangle).',
   );
   await expect(missing).toContainText('drop that folder on the Data panel to run it');
+  // Said once: the preview below does not repeat it.
+  await expect(other.getByTestId('preview-error')).toHaveText(
+    'No preview: none until the folder is dropped.',
+  );
   await expect(other.getByTestId('run-status')).toHaveAttribute('data-state', 'failed', {
     timeout: 60_000,
   });
