@@ -73,8 +73,10 @@ test('train on a folder of my own images: pick it, see its classes, train, reloa
   const status = page.getByTestId('run-status');
   await page.getByTestId('field-dataset').selectOption('images');
   await expect(page.getByTestId('field-imageSize')).toHaveValue('32');
-  // Before a folder is given, the preview and the run say what is missing.
-  await expect(page.getByTestId('data-preview')).toContainText('drop a folder of images');
+  // Before a folder is given, the preview says it waits for one (the drop zone says how).
+  await expect(page.getByTestId('preview-error')).toHaveText(
+    'No preview: none until the folder is dropped.',
+  );
 
   // When the worker's decoding shows and when its result arrives, for the long-task check.
   // The page itself says when (no polling by the test, whose own scripts run on the page's
