@@ -54,9 +54,14 @@ async function trainUntilPassed(page: Page): Promise<void> {
   await ready(page);
   await page.getByTestId('control-train').click();
   await expectChecksPass(page, 90_000);
-  if ((await page.getByTestId('run-status').getAttribute('data-state')) === 'training')
-    await page.getByTestId('control-pause').click();
-  await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-state', 'training');
+  // A short run may finish by itself between looking and pressing (Pause is then disabled):
+  // press only while it trains, and look again until it is not training.
+  const status = page.getByTestId('run-status');
+  await expect(async () => {
+    if ((await status.getAttribute('data-state')) === 'training')
+      await page.getByTestId('control-pause').click({ timeout: 2_000 });
+    await expect(status).not.toHaveAttribute('data-state', 'training', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 async function next(page: Page): Promise<void> {
