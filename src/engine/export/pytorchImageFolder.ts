@@ -1,8 +1,9 @@
 // The PyTorch script's data for an image folder of the user's own: the same folder (--data points
 // at it), read by LayerCake's rules (which files are images, which folders are clutter, skipping
 // what does not decode, where torchvision's ImageFolder would stop at a broken file or a hidden
-// folder), resized, cropped, normalised, augmented and split as LayerCake does it — alike, not identical: PIL resizes with its own filter, and Python's
-// random draws the split, so the held-out images are other ones of the same share per class.
+// folder), resized, cropped, normalised, augmented and split as LayerCake does it — alike, not
+// identical: PIL resizes with its own filter, and Python's random draws the split, so the
+// held-out images are other ones of the same share per class.
 import { CLUTTER, IMAGE_FILE } from '../data/imageFolder';
 import type { ImageFolderData } from '../spec/schema';
 
