@@ -20,7 +20,7 @@ import { DatasetError, type DataSplit, type Dataset } from '../engine/data/datas
 import { loadMnistTestSplit } from '../engine/data/mnist';
 import { cifarFromArchive } from '../engine/data/cifar';
 import { describeDataset } from '../engine/data/fit';
-import { datasetForSpec } from '../engine/data/registry';
+import { datasetForSpec, MissingImageSetError } from '../engine/data/registry';
 import { makeToyDataset } from '../engine/data/toy2d';
 import { ModelError } from '../engine/graph/errors';
 import { parseExperimentSpec } from '../engine/spec/parse';
@@ -810,6 +810,7 @@ async function previewSamples(json: unknown, seed: number, count: number): Promi
   try {
     images = await previewImages(data, seed);
   } catch (error) {
+    if (error instanceof MissingImageSetError) return { kind: 'missingImageSet' };
     return { kind: 'error', message: messageOf(error) };
   }
   const { test, side, channels } = images;

@@ -66,6 +66,8 @@ export type DataPreview =
       trainTargets: Float32Array | null;
       testTargets: Float32Array | null;
     }
+  /** An image folder this browser does not hold: the data panel's folder fields say which. */
+  | { kind: 'missingImageSet' }
   | { kind: 'error'; message: string };
 
 /** One kernel conformance case as the browser's WebGPU ran it (see selfTest). */

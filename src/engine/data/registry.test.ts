@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dataSpecSchema } from '../spec/schema';
-import { datasetForSpec, imageGather, inputNormalization } from './registry';
+import { datasetForSpec, imageGather, inputNormalization, MissingImageSetError } from './registry';
 
 const noFiles = async (path: string): Promise<Uint8Array> => {
   throw new Error(`no file ${path}`);
@@ -46,6 +46,9 @@ describe('data registry', () => {
     );
     const none = dataSpecSchema.parse({ dataset: 'images' });
     await expect(datasetForSpec(none, 1, noFiles)).rejects.toThrow(/drop a folder of images/);
+    // Its own kind, so the data panel can tell it from other problems without reading the text.
+    await expect(datasetForSpec(spec, 1, noFiles)).rejects.toBeInstanceOf(MissingImageSetError);
+    await expect(datasetForSpec(none, 1, noFiles)).rejects.toBeInstanceOf(MissingImageSetError);
     // Where the set is held, it loads in CIFAR-10's layout and gathers as colour images do.
     const row = 3 * 8 * 8;
     const held = async () => ({

@@ -9,6 +9,13 @@ import { missingImageSetMessage } from './imageSetText';
 import { loadMnist } from './mnist';
 import { makeToyDataset } from './toy2d';
 
+/** The experiment trains on an image folder this browser does not hold (or names none yet). */
+export class MissingImageSetError extends DatasetError {
+  constructor(set: ImageSetSpec | null) {
+    super(missingImageSetMessage(set));
+  }
+}
+
 /** MNIST's pixel mean and standard deviation on [0, 1], the values of the classic recipe. */
 const MNIST_MEAN = 0.1307;
 const MNIST_STD = 0.3081;
@@ -59,7 +66,7 @@ export async function datasetForSpec(
   if (data.dataset === 'images') {
     const set = data.set;
     const images = set === null ? null : await imageSets({ ...data, set }, onProgress);
-    if (set === null || images === null) throw new DatasetError(missingImageSetMessage(set));
+    if (set === null || images === null) throw new MissingImageSetError(set);
     return imageFolderDataset({ ...data, set }, images, seed);
   }
   if (data.dataset === 'cifar10') {

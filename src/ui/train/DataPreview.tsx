@@ -2,7 +2,6 @@
 // points (training filled, test hollow). The worker reads the samples; the page only draws.
 import { interpolateRdBu } from 'd3';
 import { useEffect, useRef, useState } from 'react';
-import { missingImageSetMessage } from '../../engine/data/imageSetText';
 import type { DataSpec } from '../../engine/spec/schema';
 import type { DataPreview as Preview } from '../../workers/engineApi';
 import { getEngine } from '../app/engineClient';
@@ -13,16 +12,6 @@ const DIGITS = 16;
 const DEBOUNCE_MS = 120;
 
 type ImagesPreview = Extract<Preview, { kind: 'images' }>;
-
-/**
- * Why there is no preview. A folder of one's own that this browser lacks is explained, in
- * full, by the folder fields above (which folder to drop); the preview need not say it again.
- */
-function previewProblem(data: DataSpec, message: string): string {
-  if (data.dataset === 'images' && message.includes(missingImageSetMessage(data.set)))
-    return 'none until the folder is dropped.';
-  return message;
-}
 type PointsPreview = Extract<Preview, { kind: 'points' }>;
 
 function DigitThumb({ preview, index }: { preview: ImagesPreview; index: number }) {
@@ -177,7 +166,13 @@ export function DataPreview({ data, seed }: { data: DataSpec; seed: number }) {
       {value === undefined && <p className="preview-empty">Loading samples…</p>}
       {value?.kind === 'error' && (
         <p className="preview-error" data-testid="preview-error">
-          No preview: {previewProblem(data, value.message)}
+          No preview: {value.message}
+        </p>
+      )}
+      {/* The folder fields above say, in full, which folder to drop; said once is enough. */}
+      {value?.kind === 'missingImageSet' && (
+        <p className="preview-error" data-testid="preview-error">
+          No preview: none until the folder is dropped.
         </p>
       )}
       {value?.kind === 'images' && (
