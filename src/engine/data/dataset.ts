@@ -27,6 +27,22 @@ export interface Dataset {
   test: DataSplit;
 }
 
+/** The first `n` samples of a split (views of its arrays, nothing copied). */
+function firstSamples(split: DataSplit, n: number, size: number, targetSize: number): DataSplit {
+  return {
+    inputs: split.inputs.subarray(0, n * size),
+    labels: split.labels.subarray(0, n),
+    ...(split.targets ? { targets: split.targets.subarray(0, n * targetSize) } : {}),
+    count: n,
+  };
+}
+
+/** `d` tested on its first `limit` test samples (all of them for null or a larger limit). */
+export function withTestLimit(d: Dataset, limit: number | null): Dataset {
+  if (limit === null || limit >= d.test.count) return d;
+  return { ...d, test: firstSamples(d.test, limit, rowSize(d), d.targetSize ?? 0) };
+}
+
 /** Values per sample. */
 export function rowSize(d: Dataset): number {
   return d.sampleShape.reduce((a, b) => a * b, 1);

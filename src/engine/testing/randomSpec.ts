@@ -170,6 +170,7 @@ export class SpecGenerator {
       clipNorm: this.bool() ? null : this.real(0.01, 100),
       earlyStoppingPatience: this.bool() ? null : this.int(1, 50),
       evalEverySteps: this.int(1, 5000),
+      testSamples: this.bool() ? null : this.int(1, 20_000),
     };
   }
 

@@ -136,6 +136,28 @@ describe('Trainer', () => {
     expect(r.accuracy * 100).toBeCloseTo(Math.round(r.accuracy * 100), 6);
   });
 
+  it('testSamples tests on the first N test samples only, as if the split were cut there', async () => {
+    const data = blobs(320, 3);
+    const limited = await run(spec({ batchSize: 32, testSamples: 37 }), 5, data);
+    const cut = blobs(320, 3);
+    cut.test = {
+      inputs: cut.test.inputs.slice(0, 2 * 37),
+      labels: cut.test.labels.slice(0, 37),
+      count: 37,
+    };
+    const reference = await run(spec({ batchSize: 32 }), 5, cut);
+    // Training is untouched: the same losses, step for step.
+    expect(limited.losses).toEqual(reference.losses);
+    const [a, b] = [await limited.trainer.evaluate(), await reference.trainer.evaluate()];
+    expect(a).toEqual(b);
+    expect(a.samples).toBe(37);
+    expect(limited.trainer.latestTestScores!.scores).toHaveLength(37 * 2);
+    expect(limited.trainer.dataset.test.labels).toEqual(cut.test.labels);
+    // A limit above the split's size tests on all of it.
+    const all = await run(spec({ batchSize: 32, testSamples: 5000 }), 5, blobs(320, 3));
+    expect((await all.trainer.evaluate()).samples).toBe(100);
+  });
+
   it('keeps every test sample’s scores from the latest evaluation: their argmax gives its accuracy', async () => {
     const { trainer } = await run(spec({ batchSize: 32 }), 5);
     expect(trainer.latestTestScores).toBeNull();

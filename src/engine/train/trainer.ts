@@ -2,7 +2,7 @@
 // backward and update per step, metrics streamed as events, evaluation on the test split,
 // early stopping with the best weights kept, and a divergence guard that pauses on NaN.
 import type { Backend, PrepareReport } from '../backend/backend';
-import type { Dataset } from '../data/dataset';
+import { withTestLimit, type Dataset } from '../data/dataset';
 import { dataFitProblems } from '../data/fit';
 import { imageGather, inputNormalization } from '../data/registry';
 import { compile, type Program } from '../graph/compile';
@@ -119,9 +119,11 @@ export class Trainer {
   static async create(
     spec: ExperimentSpec,
     backend: Backend,
-    dataset: Dataset,
+    fullDataset: Dataset,
     onEvent: (e: EngineEvent) => void,
   ): Promise<Trainer> {
+    // Everything the run reports of its tests (curves, confusions, mistakes) is of this subset.
+    const dataset = withTestLimit(fullDataset, spec.train.testSamples);
     const batch = spec.train.batchSize;
     if (dataset.train.count < batch) {
       throw new ModelError('invalid-model', [

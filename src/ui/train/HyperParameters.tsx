@@ -271,6 +271,13 @@ export function HyperParameters() {
           onChange={(v) => set('test interval', { evalEverySteps: v! }, 'evalEverySteps')}
         />
         <NumberField
+          name="testSamples"
+          schema={t.testSamples}
+          value={train.testSamples}
+          placeholder="all"
+          onChange={(v) => set('test samples', { testSamples: v }, 'testSamples')}
+        />
+        <NumberField
           name="earlyStoppingPatience"
           schema={t.earlyStoppingPatience}
           value={train.earlyStoppingPatience}

@@ -116,6 +116,12 @@ export const parameterHelp = {
     formula: 'test loss and accuracy every N steps, and at each epoch’s end',
     advice: 'Smaller N draws a finer test curve but spends more time evaluating.',
   },
+  testSamples: {
+    label: 'Test on',
+    formula: 'the first N test samples at each evaluation',
+    advice:
+      'Fewer is quicker where testing costs more than training between tests (CIFAR-10 on a CPU). Empty: all of them.',
+  },
   earlyStoppingPatience: {
     label: 'Early stopping',
     formula: 'stop when the test loss has not improved for P evaluations',
