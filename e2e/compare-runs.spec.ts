@@ -4,13 +4,12 @@
 // back into a fresh one, which then scores exactly as the run did.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import config from '../playwright.config';
+import { withoutWebGpu } from './withoutWebGpu';
 import { encodeExperimentFragment } from '../src/engine/spec/urlCodec';
 import { templateSpec } from '../src/engine/spec/templates';
 
 // No WebGPU adapter: the CPU backend, the one with bit-identical reruns.
-const args = (config.use?.launchOptions?.args ?? []).filter((a) => a !== '--enable-unsafe-webgpu');
-test.use({ launchOptions: { ...config.use?.launchOptions, args }, acceptDownloads: true });
+test.use({ ...withoutWebGpu, acceptDownloads: true });
 
 interface ExportedRun {
   name: string;

@@ -1,6 +1,10 @@
 // A person clears the canvas and builds LeNet-5 from nothing, with the palette and the
 // inspector only (each pressed module follows the selected one), then trains it on MNIST.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { withoutWebGpu } from './withoutWebGpu';
+
+// On the CPU backend: see-inside-the-network.spec.ts trains the same net on WebGPU.
+test.use(withoutWebGpu);
 
 async function readNumber(locator: Locator): Promise<number> {
   const text = (await locator.textContent()) ?? '';

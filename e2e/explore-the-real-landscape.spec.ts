@@ -3,6 +3,11 @@
 // training path on its PCA plane, the line from the initial weights, and the Hessian's extreme
 // eigenvalues against 2/η; then tracks the curvature every 20 steps as training goes on.
 import { expect, test, type Locator } from '@playwright/test';
+import { withoutWebGpu } from './withoutWebGpu';
+
+// On the CPU backend: src/gpu/landscape.test.ts checks the same slices, paths and curvature on
+// WebGPU against it.
+test.use(withoutWebGpu);
 
 async function readNumber(locator: Locator): Promise<number> {
   const text = (await locator.textContent()) ?? '';

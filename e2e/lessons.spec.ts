@@ -3,19 +3,14 @@
 // check pass on live state, so a lesson whose claim stops being true fails here. A teacher's
 // link opens a lesson at its step; a broken one says what is wrong and changes nothing.
 import { expect, test, type Page } from '@playwright/test';
-import config from '../playwright.config';
+import { withoutWebGpu } from './withoutWebGpu';
 
 const RESULTS = process.env.E2E_RESULTS ?? 'test-results';
 
 // The CPU backend (no WebGPU adapter): the lessons train small nets for a few hundred steps,
 // and on a machine without a GPU (CI's) a step there costs far less than the dispatches of
 // Chromium's software WebGPU (SwiftShader): batch norm trained at 1.4 steps/s on it.
-test.use({
-  launchOptions: {
-    ...config.use?.launchOptions,
-    args: (config.use?.launchOptions?.args ?? []).filter((a) => a !== '--enable-unsafe-webgpu'),
-  },
-});
+test.use(withoutWebGpu);
 
 function collectProblems(page: Page): string[] {
   const problems: string[] = [];

@@ -8,13 +8,12 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import config from '../playwright.config';
+import { withoutWebGpu } from './withoutWebGpu';
 import { onnxCheckFigures } from './onnxCheck';
 import { writeShapesFolder } from './pngFolder';
 
 // No WebGPU adapter: the CPU backend trains, as the task asks, whatever GPU the machine has.
-const args = (config.use?.launchOptions?.args ?? []).filter((a) => a !== '--enable-unsafe-webgpu');
-test.use({ launchOptions: { ...config.use?.launchOptions, args } });
+test.use(withoutWebGpu);
 
 const SHOTS = process.env.E2E_RESULTS ?? 'test-results';
 /** A task this long while the worker decodes would be the page freezing. */

@@ -2,10 +2,8 @@
 // --enable-unsafe-webgpu, where navigator.gpu exists but requestAdapter() returns null). The
 // app trains on the CPU backend and says why, next to the backend badge.
 import { expect, test, type Locator } from '@playwright/test';
-import config from '../playwright.config';
-
-const args = (config.use?.launchOptions?.args ?? []).filter((a) => a !== '--enable-unsafe-webgpu');
-test.use({ launchOptions: { ...config.use?.launchOptions, args } });
+import { withoutWebGpu } from './withoutWebGpu';
+test.use(withoutWebGpu);
 
 async function readNumber(locator: Locator): Promise<number> {
   const text = (await locator.textContent()) ?? '';
