@@ -6,6 +6,10 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import * as ort from 'onnxruntime-web';
 import { onnxCheckFigures } from './onnxCheck';
+import { withoutWebGpu } from './withoutWebGpu';
+
+// On the CPU backend: train-cifar.spec.ts checks two nets trained on WebGPU the same way.
+test.use(withoutWebGpu);
 
 test('export ONNX: LeNet-5 downloads as an .onnx that ONNX Runtime reproduces', async ({
   page,

@@ -2,6 +2,11 @@
 // around the arms; the three-arm spiral shows three classes, and a regression set a surface.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { withoutWebGpu } from './withoutWebGpu';
+
+// On the CPU backend: src/gpu/toySets.test.ts trains these sets and draws their boundaries on
+// WebGPU against it.
+test.use(withoutWebGpu);
 
 function collectProblems(page: Page): string[] {
   const problems: string[] = [];
