@@ -1,6 +1,6 @@
 // Whole training runs on WebGPU agree with the CPU backend: twenty steps of the MLP and of
-// LeNet-5 on real MNIST give the same losses within 1e-4 relative, and an evaluation pass the
-// same test loss. Kernel-level agreement is webgpuBackend.test.ts; this checks the assembly
+// LeNet-5 on real MNIST give the same losses within 1e-4 relative, and an evaluation pass (of
+// the first 1,000 test digits: 15 full batches and a partial one) the same test loss. Kernel-level agreement is webgpuBackend.test.ts; this checks the assembly
 // (one submit per step, per-step uniforms, the metrics ring, gather, fan-out) end to end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CpuBackend } from '../engine/backend/cpu/cpuBackend';
@@ -28,6 +28,7 @@ async function run(
   template: TemplateName,
 ): Promise<{ losses: number[]; testLoss: number }> {
   const spec = templateSpec(template);
+  spec.train.testSamples = 1000;
   const losses: number[] = [];
   const trainer = await Trainer.create(spec, backend, mnist, (e) => {
     if (e.type === 'metrics') losses.push(...(e as MetricsEvent).loss);
