@@ -354,8 +354,16 @@ test('Color images: the CIFAR-10 convnet, its colour filters, augmentation, past
   await expect(page.getByTestId('field-flip')).toBeChecked();
   await next(page);
   await expectStep(page, 4, n);
+  // Tested on the first 1,000 photos, as the step says: the field shows it.
+  await expect(page.getByTestId('field-testSamples')).toHaveValue('1000');
+  // The recipe counts the archive's own images (the development subset's), and says so.
+  await expect(page.getByTestId('spec-summary')).toContainText(
+    'CIFAR-10 (10,000 / 10,000, tested on the first 1,000)',
+  );
   await trainUntilPassed(page);
   console.log(`Color images: ${await player(page).getByTestId('lesson-checks').innerText()}`);
+  await page.getByTestId('field-testSamples').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${RESULTS}/lesson-color-images-test-on.png` });
   await next(page);
   await expectStep(page, 5, n);
   await expect(page.getByTestId('filters-conv1')).toBeVisible();

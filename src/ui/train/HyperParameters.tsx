@@ -10,7 +10,7 @@ import {
   type TrainSpec,
 } from '../../engine/spec/schema';
 import type { ExperimentSpec } from '../../engine/spec/schema';
-import { dataSplitSizes } from '../../engine/data/fit';
+import { useDataSplits } from './useDataSplits';
 import { useAppStore } from '../store/store';
 import { CheckboxField, NumberField, SelectField } from './FormFields';
 import { enumOptions, numberRule } from './schemaField';
@@ -184,9 +184,7 @@ function ScheduleFields({ schedule }: { schedule: ScheduleSpec }) {
 
 /** How long the recipe runs on its data: a person changing data sets sees a 3-step run coming. */
 function RunLength({ train }: { train: TrainSpec }) {
-  const data = useAppStore((s) => s.spec.data);
-  const cifar = useAppStore((s) => s.cifarSplits);
-  const splits = data.dataset === 'cifar10' && cifar !== null ? cifar : dataSplitSizes(data);
+  const splits = useDataSplits();
   const perEpoch = Math.floor(splits.train / train.batchSize);
   const total = perEpoch * train.epochs;
   return (
