@@ -1,7 +1,8 @@
 // Whole training runs on WebGPU agree with the CPU backend: twenty steps of the MLP and of
 // LeNet-5 on real MNIST give the same losses within 1e-4 relative, and an evaluation pass (of
-// the first 1,000 test digits: 15 full batches and a partial one) the same test loss. Kernel-level agreement is webgpuBackend.test.ts; this checks the assembly
-// (one submit per step, per-step uniforms, the metrics ring, gather, fan-out) end to end.
+// the first 1,000 test digits: 15 full batches and a partial one) the same test loss.
+// Kernel-level agreement is webgpuBackend.test.ts; this checks the assembly (one submit per
+// step, per-step uniforms, the metrics ring, gather, fan-out) end to end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CpuBackend } from '../engine/backend/cpu/cpuBackend';
 import type { Backend } from '../engine/backend/backend';

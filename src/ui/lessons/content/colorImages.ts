@@ -3,7 +3,7 @@
 // (padding 4) and mirror images, on the CPU backend, tested on the first 1,000 test photos.
 // Measured in the browser (e2e/lessons.spec.ts, seed 1, 2 cores): the checks passed at step 51
 // with the test accuracy at 22.8 % (chance: 10 %; 22.6 % on all 10,000); the walk-through took
-// 45 s on one machine and 80 s on one half as fast, where testing all 10,000 took 90 s more.
+// 45 s on one VM and 78–90 s on one half as fast, where testing all 10,000 took 90 s more.
 // The lesson quotes none of it: the student reads their own run.
 import type { LessonInput } from '../lessonSchema';
 
