@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // The WebGPU kernel tests run Dawn (npm `webgpu`) on SwiftShader's Vulkan driver, which
@@ -20,5 +21,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',
+    // One test file per core. Vitest's default is one fewer than the cores, which on the CI
+    // machines' two cores runs every file in turn while the other core waits.
+    maxWorkers: availableParallelism(),
   },
 });
