@@ -3,6 +3,7 @@
 // check pass on live state, so a lesson whose claim stops being true fails here. A teacher's
 // link opens a lesson at its step; a broken one says what is wrong and changes nothing.
 import { expect, test, type Page } from '@playwright/test';
+import { pauseIfTraining } from './pauseIfTraining';
 import { withoutWebGpu } from './withoutWebGpu';
 
 const RESULTS = process.env.E2E_RESULTS ?? 'test-results';
@@ -49,14 +50,7 @@ async function trainUntilPassed(page: Page): Promise<void> {
   await ready(page);
   await page.getByTestId('control-train').click();
   await expectChecksPass(page, 90_000);
-  // A short run may finish by itself between looking and pressing (Pause is then disabled):
-  // press only while it trains, and look again until it is not training.
-  const status = page.getByTestId('run-status');
-  await expect(async () => {
-    if ((await status.getAttribute('data-state')) === 'training')
-      await page.getByTestId('control-pause').click({ timeout: 2_000 });
-    await expect(status).not.toHaveAttribute('data-state', 'training', { timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
+  await pauseIfTraining(page);
 }
 
 async function next(page: Page): Promise<void> {

@@ -2,6 +2,7 @@
 // around the arms; the three-arm spiral shows three classes, and a regression set a surface.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { pauseIfTraining } from './pauseIfTraining';
 import { withoutWebGpu } from './withoutWebGpu';
 
 // On the CPU backend: src/gpu/toySets.test.ts trains these sets and draws their boundaries on
@@ -87,10 +88,7 @@ test('train the spiral set with a small net and see the decision boundary change
   await expect
     .poll(() => percent(page, 'toy-test-accuracy'), { timeout: 150_000, intervals: [500] })
     .toBeGreaterThan(85);
-  if ((await page.getByTestId('run-status').getAttribute('data-state')) === 'training') {
-    await page.getByTestId('control-pause').click();
-  }
-  await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-state', 'training');
+  await pauseIfTraining(page);
   // The last frame is the one of the weights the run stopped with.
   await expect
     .poll(async () => Number((await page.getByTestId('toy-step').textContent())?.replace(/,/g, '')))
@@ -137,10 +135,7 @@ test('three classes with a softmax, and a regression surface', async ({ page }) 
   await expect
     .poll(() => percent(page, 'toy-test-loss'), { timeout: 120_000, intervals: [500] })
     .toBeLessThan(0.08);
-  if ((await page.getByTestId('run-status').getAttribute('data-state')) === 'training') {
-    await page.getByTestId('control-pause').click();
-  }
-  await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-state', 'training');
+  await pauseIfTraining(page);
   await page.waitForTimeout(300);
   expect(changedFraction(before, await boundaryPixels(page))).toBeGreaterThan(0.25);
   await page.getByTestId('toy-view').screenshot({ path: 'test-results/toy-regression.png' });
