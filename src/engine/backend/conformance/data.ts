@@ -179,7 +179,8 @@ export const dataCases: ConformanceCase[] = [
     name: 'normal N(0.1, 0.05²), 10,007 values',
     inputs: { buf: new Float32Array(10_007) },
     outputs: ['buf'],
-    // GPU log and cos are accurate to a few ulps; near u = 1 the logarithm magnifies that.
+    // Not bit for bit: log and sqrt are a GPU's own, and a few ulps off (cos is ours, as exact).
+    tolerance: 1e-6,
     call(backend, b) {
       backend.randomFill({
         buf: b.buf,
