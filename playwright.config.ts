@@ -17,8 +17,8 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   // Two browsers at a time (E2E_WORKERS to change it). On the 2-core VM one test at a time
   // leaves a core idle much of the time (page loads, polling, waits between bursts of
-  // training): two specs took 236 CPU-seconds in 197 s, and the whole suite on two workers
-  // used 1.47 cores on average, even with two benchmarks running beside it.
+  // training): on an idle VM the suite's 728 s of tests took 6.4 min on two workers (1.9×),
+  // and it passed on two workers beside two running benchmarks.
   workers: Number(process.env.E2E_WORKERS ?? 2),
   // Tests, not files, are shared out: lessons.spec.ts alone is five minutes of tests.
   fullyParallel: true,
